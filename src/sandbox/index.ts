@@ -1,0 +1,13 @@
+export { createSandbox } from './create-sandbox.ts';
+export type { SandboxConfig } from './create-sandbox.ts';
+export { DEFAULT_LIMITS, TestResultSchema, HarnessReportSchema } from './types.ts';
+export type {
+  Sandbox,
+  SandboxLimits,
+  SuiteResult,
+  TestResult,
+  CallOutcome,
+  ConsoleCapture,
+  SandboxFailure,
+  SandboxFailureCode,
+} from './types.ts';
