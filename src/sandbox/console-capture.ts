@@ -6,7 +6,11 @@ export class ConsoleBuffer {
   private bytes = 0;
   private truncated = false;
 
-  constructor(private readonly maxBytes: number) {}
+  private readonly maxBytes: number;
+
+  constructor(maxBytes: number) {
+    this.maxBytes = maxBytes;
+  }
 
   write(level: string, text: string): void {
     if (this.truncated) return;

@@ -17,11 +17,10 @@ export function createSandbox(config: SandboxConfig = {}): Sandbox {
   const base: SandboxLimits = { ...DEFAULT_LIMITS, ...config.limits };
   const backends = new Map<ToolRuntime, SandboxBackend>();
   const backendFor = (runtime: ToolRuntime): SandboxBackend => {
-    let backend = backends.get(runtime);
-    if (backend === undefined) {
-      backend = runtime === 'process' ? createProcessBackend(config.process) : createIsolateBackend();
-      backends.set(runtime, backend);
-    }
+    const existing = backends.get(runtime);
+    if (existing !== undefined) return existing;
+    const backend = runtime === 'process' ? createProcessBackend(config.process) : createIsolateBackend();
+    backends.set(runtime, backend);
     return backend;
   };
   const limitsFor = (overrides: Partial<SandboxLimits> | undefined): SandboxLimits => ({ ...base, ...overrides });
