@@ -1,0 +1,26 @@
+export { openToolStore } from './open-store.ts';
+export type { OpenToolStoreOptions } from './open-store.ts';
+export { createToolStore } from './tool-store.ts';
+export type { ToolStore, AddVersionOptions } from './tool-store-port.ts';
+export { openEmbeddedDatabase, connectPostgres } from './sql-client.ts';
+export type { SqlClient } from './sql-client.ts';
+export { migrate } from './migrate.ts';
+export {
+  ToolStatusSchema,
+  EmbeddingSchema,
+  RankingPolicySchema,
+  RankingPolicyInputSchema,
+  RankingWeightsSchema,
+  RankingBandsSchema,
+} from './store-schemas.ts';
+export type {
+  ToolStatus,
+  Embedding,
+  ToolRecord,
+  ToolSummary,
+  ToolStats,
+  VersionEntry,
+  ExecutionInput,
+  RankingPolicy,
+  RankingPolicyInput,
+} from './store-schemas.ts';

@@ -1,0 +1,7 @@
+import { initialSchema } from './0001-initial.ts';
+import type { Migration } from './migration.ts';
+
+export type { Migration } from './migration.ts';
+
+/** Every migration, in the order they apply. Append new ones; never edit an applied one. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { systemError } from '../../errors.ts';
+
+/**
+ * The one thing the store needs from a database: parameterised queries and transactions, in the
+ * Postgres dialect. Two implementations run the same SQL: embedded PGlite and a Postgres server.
+ *
+ * Parameters are sent as text; cast them in SQL (`$1::text::jsonb`, `$2::text::vector`) so both
+ * drivers read them the same way. Inside `transaction`, use only `tx`: the outer client may be a
+ * single connection that the transaction holds.
+ *
+ * @example
+ * const sql = await openEmbeddedDatabase({ dataDir: '/home/me/.toolsmith' });
+ * const { rows } = await sql.query<{ n: number }>('SELECT $1::int AS n', [1]);
+ * await sql.transaction(async (tx) => { await tx.query('INSERT ...'); });
+ * await sql.close();
+ */
+export interface SqlClient {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  /** Commits when `fn` resolves, rolls back when it throws. Nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+interface Queryable {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+/** A client bound to one open transaction; a nested `transaction` runs inside it. */
+function joinedTransaction(conn: Queryable): SqlClient {
+  const tx: SqlClient = {
+    query: async <T>(sql: string, params?: readonly unknown[]) => {
+      const result = await conn.query<T>(sql, params === undefined ? undefined : [...params]);
+      return { rows: result.rows };
+    },
+    transaction: (fn) => fn(tx),
+    close: async () => {
+      throw systemError('transaction_close', 'close() was called on a transaction; close the outer client instead');
+    },
+  };
+  return tx;
+}
+
+/** Embedded Postgres (PGlite, WASM) with pgvector, stored in `<dataDir>/db`. Single process. */
+export async function openEmbeddedDatabase(options: { dataDir: string }): Promise<SqlClient> {
+  const [{ PGlite }, { vector }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite-pgvector'),
+  ]);
+  const db = await PGlite.create({ dataDir: join(options.dataDir, 'db'), extensions: { vector } });
+  const client: SqlClient = {
+    query: async <T>(sql: string, params?: readonly unknown[]) => {
+      const result = await db.query<T>(sql, params === undefined ? undefined : [...params]);
+      return { rows: result.rows };
+    },
+    transaction: (fn) => db.transaction((tx) => fn(joinedTransaction(tx))),
+    close: () => db.close(),
+  };
+  return client;
+}
+
+/**
+ * A Postgres server (with pgvector installed) through a `pg` pool; `pg` is loaded only here.
+ * `poolSize` defaults to 10; use 1 against servers that multiplex one session (PGlite's socket server).
+ */
+export async function connectPostgres(options: { url: string; poolSize?: number }): Promise<SqlClient> {
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const client: SqlClient = {
+    query: async <T>(sql: string, params?: readonly unknown[]) => {
+      const result = await pool.query(sql, params === undefined ? undefined : [...params]);
+      return { rows: result.rows as T[] };
+    },
+    transaction: async (fn) => {
+      const conn = await pool.connect();
+      let broken = false;
+      try {
+        await conn.query('BEGIN');
+        const value = await fn(joinedTransaction({ query: async (sql, params) => conn.query(sql, params) as never }));
+        await conn.query('COMMIT');
+        return value;
+      } catch (error) {
+        // A connection that cannot even roll back is discarded rather than returned to the pool.
+        await conn.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        conn.release(broken);
+      }
+    },
+    close: () => pool.end(),
+  };
+  return client;
+}

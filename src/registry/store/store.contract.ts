@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ToolsmithError } from '../../errors.ts';
+import { hnswIndexName, vectorSearchSql } from './embedder-index.ts';
+import { migrate } from './migrate.ts';
+import type { SqlClient } from './sql-client.ts';
+import { axisVector, makePackage, makeSuite } from './test-support/fixtures.ts';
+import type { ToolStore } from './tool-store-port.ts';
+
+export interface OpenedStore {
+  store: ToolStore;
+  sql: SqlClient;
+  close(): Promise<void>;
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(ToolsmithError.isInstance(error)).toBe(true);
+    return (error as ToolsmithError).code;
+  }
+  throw new Error('expected a ToolsmithError');
+}
+
+/**
+ * The `ToolStore` contract, run against every engine. All cases share one database; each uses its
+ * own tool names and embedder ids so they do not see each other.
+ */
+export function defineToolStoreContract(options: { engine: string; open: () => Promise<OpenedStore> }): void {
+  describe(`ToolStore contract (${options.engine})`, () => {
+    let opened: OpenedStore;
+    let store: ToolStore;
+    beforeAll(async () => {
+      opened = await options.open();
+      store = opened.store;
+    });
+    afterAll(async () => {
+      await opened?.close();
+    });
+
+    it('returns what was added: manifest, code, tests, status, test results', async () => {
+      const pkg = makePackage({ name: 'round_trip', description: 'Round trips a value.' });
+      const added = await store.addVersion({ pkg, status: 'verified', testResults: makeSuite({ passed: 2 }), reason: 'created', embeddings: [] });
+      const got = await store.get({ name: 'round_trip' });
+      expect(got).toEqual(added);
+      expect(got.manifest).toEqual(pkg.manifest);
+      expect(got.source).toBe(pkg.source);
+      expect(got.tests).toBe(pkg.tests);
+      expect(got).toMatchObject({ version: '1.0.0', currentVersion: '1.0.0', isCurrent: true, status: 'verified', statusReason: null, reason: 'created' });
+      expect(got.testResults?.totals).toEqual({ total: 2, passed: 2, failed: 0, skipped: 0 });
+      expect(got.stats).toEqual({ uses: 0, successes: 0, failures: 0, successRate: null, lastUsedAt: null });
+    });
+
+    it('appends versions, makes the newest current and lists history newest first', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'versioned' }), status: 'experimental', statusReason: 'no tests ran', reason: 'imported', embeddings: [] });
+      await store.addVersion({
+        pkg: makePackage({ name: 'versioned', version: '1.1.0' }),
+        status: 'verified',
+        testResults: makeSuite({ passed: 3 }),
+        reason: 'repaired: handles empty input',
+        embeddings: [],
+      });
+      expect((await store.get({ name: 'versioned' })).version).toBe('1.1.0');
+      expect((await store.get({ name: 'versioned', version: '1.0.0' })).isCurrent).toBe(false);
+      const history = await store.history({ name: 'versioned' });
+      expect(history.map((entry) => [entry.version, entry.reason, entry.status, entry.isCurrent])).toEqual([
+        ['1.1.0', 'repaired: handles empty input', 'verified', true],
+        ['1.0.0', 'imported', 'experimental', false],
+      ]);
+      expect(history[0]?.testTotals).toEqual({ total: 3, passed: 3, failed: 0, skipped: 0 });
+      expect(history[1]?.testTotals).toBeNull();
+      expect(history[1]?.statusReason).toBe('no tests ran');
+      const listed = await store.list({ status: 'verified' });
+      expect(listed.map((tool) => tool.name)).toContain('versioned');
+      expect((await store.list({ status: 'experimental' })).map((tool) => tool.name)).not.toContain('versioned');
+    });
+
+    it('refuses a version that exists and writes nothing', async () => {
+      const vector = axisVector({ dimensions: 4, axis: 0 });
+      await store.addVersion({ pkg: makePackage({ name: 'duplicate_me' }), status: 'verified', reason: 'created', embeddings: [{ embedderId: 'dup-test', vector }] });
+      const before = await store.get({ name: 'duplicate_me' });
+      const changed = makePackage({ name: 'duplicate_me', description: 'A different description entirely.' });
+      let caught: unknown;
+      try {
+        await store.addVersion({ pkg: changed, status: 'experimental', reason: 'again', embeddings: [{ embedderId: 'dup-test', vector: axisVector({ dimensions: 4, axis: 2 }) }] });
+      } catch (error) {
+        caught = error;
+      }
+      expect(ToolsmithError.isInstance(caught) && caught.code === 'version_exists' && caught.kind === 'user').toBe(true);
+      expect((caught as ToolsmithError).hint).toContain('1.0.1');
+      expect(await store.get({ name: 'duplicate_me' })).toEqual(before);
+      expect(await store.history({ name: 'duplicate_me' })).toHaveLength(1);
+      const hits = await store.vectorSearch({ embedderId: 'dup-test', vector, limit: 1 });
+      expect(hits[0]?.similarity).toBeCloseTo(1, 5);
+    });
+
+    it('leaves nothing behind when addVersion fails midway', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'midway_other' }), status: 'verified', reason: 'created', embeddings: [{ embedderId: 'midway-3d', vector: [1, 0, 0] }] });
+      // The second embedding has the wrong length for its embedder: refused after the tool and version rows were written.
+      const code = await codeOf(
+        store.addVersion({
+          pkg: makePackage({ name: 'midway_fails' }),
+          status: 'verified',
+          reason: 'created',
+          embeddings: [
+            { embedderId: 'midway-new', vector: [1, 2] },
+            { embedderId: 'midway-3d', vector: [1, 0, 0, 0] },
+          ],
+        }),
+      );
+      expect(code).toBe('embedding_dimensions_mismatch');
+      expect(await codeOf(store.get({ name: 'midway_fails' }))).toBe('tool_not_found');
+      const { rows } = await opened.sql.query<{ n: number }>(
+        `SELECT (SELECT count(*) FROM tool_versions WHERE tool_name = 'midway_fails')::int
+              + (SELECT count(*) FROM embedders WHERE id = 'midway-new')::int
+              + (SELECT count(*) FROM pg_indexes WHERE indexname = $1::text)::int AS n`,
+        [hnswIndexName('midway-new')],
+      );
+      expect(rows[0]?.n).toBe(0);
+    });
+
+    it('rolls back by moving the current pointer and re-indexes text', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'roll_me', description: 'Counts pebbles.' }), status: 'verified', reason: 'created', embeddings: [{ embedderId: 'roll-test', vector: [1, 0, 0] }] });
+      await store.addVersion({
+        pkg: makePackage({ name: 'roll_me', version: '2.0.0', description: 'Counts marbles.' }),
+        status: 'experimental',
+        statusReason: '1 test failed',
+        reason: 'repaired: counts marbles',
+        embeddings: [{ embedderId: 'roll-test', vector: [0, 1, 0] }],
+      });
+      expect((await store.textSearch({ query: 'pebbles', limit: 5 })).map((hit) => hit.name)).not.toContain('roll_me');
+      const rolled = await store.rollback({ name: 'roll_me', to: '1.0.0' });
+      expect(rolled).toMatchObject({ version: '1.0.0', currentVersion: '1.0.0', status: 'verified' });
+      expect((await store.history({ name: 'roll_me' })).map((entry) => [entry.version, entry.isCurrent])).toEqual([
+        ['2.0.0', false],
+        ['1.0.0', true],
+      ]);
+      expect((await store.textSearch({ query: 'pebbles', limit: 5 })).map((hit) => hit.name)).toContain('roll_me');
+      // The 2.0.0 vector described other text, so it is dropped until reindexed.
+      expect(await store.embeddingsMissing({ embedderId: 'roll-test' })).toContain('roll_me');
+      await store.setEmbeddings({ name: 'roll_me', embeddings: [{ embedderId: 'roll-test', vector: [1, 0, 0] }] });
+      expect(await store.embeddingsMissing({ embedderId: 'roll-test' })).not.toContain('roll_me');
+      expect(await codeOf(store.rollback({ name: 'roll_me', to: '9.9.9' }))).toBe('version_not_found');
+    });
+
+    it('removes a tool with its versions, vectors and executions', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'remove_me' }), status: 'verified', reason: 'created', embeddings: [{ embedderId: 'remove-test', vector: [1, 1] }] });
+      await store.recordExecution({ name: 'remove_me', version: '1.0.0', success: true, durationMs: 3 });
+      await store.remove({ name: 'remove_me' });
+      expect(await codeOf(store.get({ name: 'remove_me' }))).toBe('tool_not_found');
+      expect(await store.vectorSearch({ embedderId: 'remove-test', vector: [1, 1], limit: 5 })).toEqual([]);
+      const { rows } = await opened.sql.query<{ n: number }>(
+        `SELECT ((SELECT count(*) FROM tool_versions WHERE tool_name = 'remove_me') + (SELECT count(*) FROM executions WHERE tool_name = 'remove_me'))::int AS n`,
+      );
+      expect(rows[0]?.n).toBe(0);
+      let caught: unknown;
+      await store.remove({ name: 'remove_me' }).catch((error: unknown) => (caught = error));
+      expect(ToolsmithError.isInstance(caught) && caught.code === 'tool_not_found' && caught.hint?.includes('toolsmith tools list')).toBe(true);
+    });
+
+    it('logs executions and derives uses and success rate', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'counted' }), status: 'verified', reason: 'created', embeddings: [] });
+      await store.recordExecution({ name: 'counted', version: '1.0.0', success: true, durationMs: 2 });
+      await store.recordExecution({ name: 'counted', version: '1.0.0', success: true, durationMs: 4 });
+      await store.recordExecution({ name: 'counted', version: '1.0.0', success: false, error: 'boom', durationMs: 1 });
+      const stats = await store.stats({ name: 'counted' });
+      expect(stats).toMatchObject({ uses: 3, successes: 2, failures: 1 });
+      expect(stats.successRate).toBeCloseTo(2 / 3);
+      expect(stats.lastUsedAt).toBeInstanceOf(Date);
+      const { rows } = await opened.sql.query<{ error: string | null }>(`SELECT error FROM executions WHERE tool_name = 'counted' ORDER BY id`);
+      expect(rows.map((row) => row.error)).toEqual([null, null, 'boom']);
+      expect(await codeOf(store.recordExecution({ name: 'never_made', version: '1.0.0', success: true, durationMs: 1 }))).toBe('tool_not_found');
+    });
+
+    it('orders vector hits by cosine similarity over current versions only', async () => {
+      const embedderId = 'cosine-test';
+      await store.addVersion({ pkg: makePackage({ name: 'near_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: [1, 0.1, 0] }] });
+      await store.addVersion({ pkg: makePackage({ name: 'far_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: [0, 1, 0] }] });
+      await store.addVersion({ pkg: makePackage({ name: 'moved_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: [1, 0, 0] }] });
+      // Its new version points elsewhere; the old vector must not be found.
+      await store.addVersion({ pkg: makePackage({ name: 'moved_tool', version: '1.0.1' }), status: 'verified', reason: 'repaired: x', embeddings: [{ embedderId, vector: [0, 0, 1] }] });
+      const hits = await store.vectorSearch({ embedderId, vector: [1, 0, 0], limit: 3 });
+      expect(hits.map((hit) => hit.name)).toEqual(['near_tool', 'far_tool', 'moved_tool']);
+      expect(hits[0]?.similarity).toBeCloseTo(1 / Math.sqrt(1.01), 5);
+      expect(hits[1]?.similarity).toBeCloseTo(0, 5);
+      expect(await store.vectorSearch({ embedderId: 'never-used', vector: [1, 0, 0], limit: 3 })).toEqual([]);
+      expect(await codeOf(store.vectorSearch({ embedderId, vector: [1, 0], limit: 3 }))).toBe('embedding_dimensions_mismatch');
+    });
+
+    it('has an HNSW index per embedder that the search query uses', async () => {
+      const embedderId = "hnsw-test's";
+      for (let i = 0; i < 30; i += 1) {
+        await store.addVersion({ pkg: makePackage({ name: `hnsw_tool_${i}` }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 8, axis: i % 8, tilt: i / 30 }) }] });
+      }
+      const { rows: indexes } = await opened.sql.query<{ indexdef: string }>('SELECT indexdef FROM pg_indexes WHERE indexname = $1::text', [hnswIndexName(embedderId)]);
+      expect(indexes[0]?.indexdef).toMatch(/USING hnsw .*vector\(8\).*vector_cosine_ops.*WHERE/);
+      const plan = await opened.sql.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const { rows } = await tx.query<Record<string, string>>(`EXPLAIN ${vectorSearchSql({ embedderId, dimensions: 8 })}`, [JSON.stringify(axisVector({ dimensions: 8, axis: 3 })), 5]);
+        return rows.map((row) => Object.values(row).join('')).join('\n');
+      });
+      expect(plan).toContain(`Index Scan using ${hnswIndexName(embedderId)}`);
+      const hits = await store.vectorSearch({ embedderId, vector: axisVector({ dimensions: 8, axis: 3 }), limit: 60 });
+      expect(hits).toHaveLength(30);
+      expect(hits[0]?.similarity).toBeGreaterThan(0.9);
+    });
+
+    it('finds a tool by a word of its description and of its snake_case name', async () => {
+      await store.addVersion({
+        pkg: makePackage({ name: 'slugify_heading', description: 'Turns a title into a URL-safe identifier.', params: { title: 'the headline to convert' } }),
+        status: 'verified',
+        reason: 'created',
+        embeddings: [],
+      });
+      await store.addVersion({ pkg: makePackage({ name: 'count_vowels', description: 'Counts a, e, i, o, u in text.' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect((await store.textSearch({ query: 'identifiers', limit: 5 }))[0]?.name).toBe('slugify_heading');
+      expect((await store.textSearch({ query: 'heading', limit: 5 }))[0]?.name).toBe('slugify_heading');
+      expect((await store.textSearch({ query: 'headline', limit: 5 }))[0]?.name).toBe('slugify_heading');
+      // One word matching is enough; more matching words rank higher.
+      const partial = await store.textSearch({ query: 'make a title and count nothing', limit: 10 });
+      expect(partial.map((hit) => hit.name)).toEqual(expect.arrayContaining(['slugify_heading', 'count_vowels']));
+      expect(partial.every((hit) => hit.rank > 0 && hit.rank < 1)).toBe(true);
+      expect(await store.textSearch({ query: '  ', limit: 5 })).toEqual([]);
+      expect(await store.textSearch({ query: 'the and of', limit: 5 })).toEqual([]);
+    });
+
+    it('has the default ranking policy, stores updates as versions and refuses invalid ones', async () => {
+      const initial = await store.getRankingPolicy();
+      expect(initial.weights).toEqual({ similarity: 0.7, successRate: 0.2, usage: 0.1 });
+      expect(initial.bands).toEqual({ reuse: 0.8, check: 0.65 });
+      const next = await store.setRankingPolicy({ weights: { similarity: 0.6, successRate: 0.3, usage: 0.1 }, bands: { reuse: 0.85, check: 0.6 } });
+      expect(next.version).toBeGreaterThan(initial.version);
+      expect(await store.getRankingPolicy()).toEqual(next);
+      expect(await codeOf(store.setRankingPolicy({ weights: { similarity: 0.7, successRate: 0.2, usage: 0.2 }, bands: { reuse: 0.8, check: 0.6 } }))).toBe('ranking_policy_invalid');
+      expect(await codeOf(store.setRankingPolicy({ weights: { similarity: 1.2, successRate: -0.2, usage: 0 }, bands: { reuse: 0.8, check: 0.6 } }))).toBe('ranking_policy_invalid');
+      expect(await codeOf(store.setRankingPolicy({ weights: { similarity: 0.7, successRate: 0.2, usage: 0.1 }, bands: { reuse: 0.6, check: 0.8 } }))).toBe('ranking_policy_invalid');
+      expect(await store.getRankingPolicy()).toEqual(next);
+    });
+
+    it('applies migrations once: running them again changes nothing', async () => {
+      expect(await migrate({ sql: opened.sql })).toEqual([]);
+      const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
+      expect(rows.map((row) => row.id)).toEqual([1]);
+    });
+  });
+}

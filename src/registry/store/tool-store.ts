@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import { systemError, userError } from '../../errors.ts';
+import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
+import type { SqlClient } from './sql-client.ts';
+import {
+  policyFromRow,
+  recordFromRow,
+  RECORD_COLUMNS,
+  statsFromRow,
+  STATS_COLUMNS,
+  SUMMARY_COLUMNS,
+  summaryFromRow,
+  versionEntryFromRow,
+  type PolicyRow,
+  type RecordRow,
+  type StatsRow,
+  type SummaryRow,
+  type VersionRow,
+} from './store-rows.ts';
+import {
+  EmbedderIdSchema,
+  EmbeddingSchema,
+  ExecutionInputSchema,
+  RankingPolicyInputSchema,
+  ToolStatusSchema,
+  type ToolRecord,
+} from './store-schemas.ts';
+import { lockTool, parseInput, toolNotFound, versionNotFound } from './store-input.ts';
+import type { ToolStore } from './tool-store-port.ts';
+import { addVersionInTransaction, rollbackInTransaction } from './version-writes.ts';
+
+/** pgvector's default `hnsw.ef_search`; an HNSW scan returns at most this many rows unless raised. */
+const DEFAULT_EF_SEARCH = 40;
+
+const ListOptionsSchema = z.object({
+  status: ToolStatusSchema.optional(),
+  limit: z.number().int().nonnegative().optional(),
+  offset: z.number().int().nonnegative().optional(),
+});
+const LimitSchema = z.number().int().positive().max(10_000);
+
+async function readRecord(sql: SqlClient, name: string, version?: string): Promise<ToolRecord> {
+  const { rows } = await sql.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS}
+     FROM tools t JOIN tool_versions v ON v.tool_name = t.name AND v.version = COALESCE($2::text, t.current_version)
+     WHERE t.name = $1::text`,
+    [name, version ?? null],
+  );
+  const row = rows[0];
+  if (row !== undefined) return recordFromRow(row);
+  const exists = await sql.query('SELECT 1 FROM tools WHERE name = $1::text', [name]);
+  throw exists.rows.length === 0 || version === undefined ? toolNotFound(name) : versionNotFound(name, version);
+}
+
+/**
+ * The `ToolStore` over any `SqlClient` (PGlite or a Postgres server); run `migrate` first.
+ * `openToolStore` does both.
+ */
+export function createToolStore(options: { sql: SqlClient }): ToolStore {
+  const { sql } = options;
+
+  return {
+    addVersion: (input) =>
+      sql.transaction(async (tx) => {
+        await addVersionInTransaction({ tx, ...input });
+        return readRecord(tx, input.pkg.manifest.name);
+      }),
+
+    get: ({ name, version }) => readRecord(sql, name, version),
+
+    list: async (listOptions = {}) => {
+      const { status, limit, offset } = parseInput(ListOptionsSchema, listOptions, 'list_options_invalid', 'list options');
+      const { rows } = await sql.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS}
+         FROM tools t JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
+         WHERE $1::text IS NULL OR v.status = $1::text
+         ORDER BY t.name LIMIT $2::int OFFSET $3::int`,
+        [status ?? null, limit ?? null, offset ?? 0],
+      );
+      return rows.map(summaryFromRow);
+    },
+
+    history: async ({ name }) => {
+      const { rows } = await sql.query<VersionRow>(
+        `SELECT v.version, v.reason, v.status, v.status_reason, v.test_results->'totals' AS totals,
+                v.version = t.current_version AS is_current, v.created_at
+         FROM tool_versions v JOIN tools t ON t.name = v.tool_name
+         WHERE v.tool_name = $1::text ORDER BY v.id DESC`,
+        [name],
+      );
+      if (rows.length === 0) throw toolNotFound(name);
+      return rows.map(versionEntryFromRow);
+    },
+
+    rollback: ({ name, to, embeddings }) =>
+      sql.transaction(async (tx) => {
+        await rollbackInTransaction({ tx, name, to, ...(embeddings === undefined ? {} : { embeddings }) });
+        return readRecord(tx, name);
+      }),
+
+    remove: async ({ name }) => {
+      const { rows } = await sql.query('DELETE FROM tools WHERE name = $1::text RETURNING name', [name]);
+      if (rows.length === 0) throw toolNotFound(name);
+    },
+
+    recordExecution: async (execution) => {
+      const input = parseInput(ExecutionInputSchema, execution, 'execution_invalid', 'execution');
+      await sql.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          `UPDATE tools SET use_count = use_count + 1,
+             success_count = success_count + CASE WHEN $2::boolean THEN 1 ELSE 0 END,
+             failure_count = failure_count + CASE WHEN $2::boolean THEN 0 ELSE 1 END,
+             last_used_at = now()
+           WHERE name = $1::text RETURNING name`,
+          [input.name, input.success],
+        );
+        if (rows.length === 0) throw toolNotFound(input.name);
+        await tx.query(
+          `INSERT INTO executions (tool_name, version, success, error, duration_ms)
+           VALUES ($1::text, $2::text, $3::boolean, $4::text, $5::float8)`,
+          [input.name, input.version, input.success, input.error ?? null, input.durationMs],
+        );
+      });
+    },
+
+    stats: async ({ name }) => {
+      const { rows } = await sql.query<StatsRow>(`SELECT ${STATS_COLUMNS} FROM tools t WHERE t.name = $1::text`, [name]);
+      if (rows[0] === undefined) throw toolNotFound(name);
+      return statsFromRow(rows[0]);
+    },
+
+    vectorSearch: async ({ embedderId, vector, limit }) => {
+      const query = parseInput(EmbeddingSchema, { embedderId, vector }, 'embedding_invalid', 'query vector');
+      const top = parseInput(LimitSchema, limit, 'limit_invalid', 'limit');
+      const dimensions = await embedderDimensions({ sql, embedderId: query.embedderId });
+      if (dimensions === undefined) return [];
+      if (dimensions !== query.vector.length) {
+        throw userError(
+          'embedding_dimensions_mismatch',
+          `embedder "${embedderId}" stores ${dimensions}-dimensional vectors, but the query vector has ${query.vector.length}`,
+          'embed the query with the same embedder that indexed the tools',
+        );
+      }
+      const text = vectorSearchSql({ embedderId: query.embedderId, dimensions });
+      const params = [JSON.stringify(query.vector), top];
+      const run = async (client: SqlClient) => (await client.query<{ name: string; similarity: number }>(text, params)).rows;
+      const rows =
+        top <= DEFAULT_EF_SEARCH
+          ? await run(sql)
+          : await sql.transaction(async (tx) => {
+              await tx.query(`SET LOCAL hnsw.ef_search = ${top}`);
+              return run(tx);
+            });
+      return rows.map((row) => ({ name: row.name, similarity: Number(row.similarity) }));
+    },
+
+    textSearch: async ({ query, limit }) => {
+      const top = parseInput(LimitSchema, limit, 'limit_invalid', 'limit');
+      if (query.trim() === '') return [];
+      // plainto_tsquery stems and drops stop words but ANDs the words; turning & into | lets a tool
+      // that matches some of the words rank, with more (and rarer, higher-weighted) matches first.
+      const { rows } = await sql.query<{ name: string; rank: number }>(
+        `WITH q AS (SELECT replace(plainto_tsquery('english', $1::text)::text, ' & ', ' | ')::tsquery AS any_word)
+         SELECT t.name, ts_rank(t.search_document, q.any_word, 32) AS rank
+         FROM tools t, q
+         WHERE t.search_document @@ q.any_word
+         ORDER BY rank DESC, t.name LIMIT $2::int`,
+        [query, top],
+      );
+      return rows.map((row) => ({ name: row.name, rank: Number(row.rank) }));
+    },
+
+    embeddingsMissing: async ({ embedderId }) => {
+      const id = parseInput(EmbedderIdSchema, embedderId, 'embedding_invalid', 'embedder id');
+      const { rows } = await sql.query<{ name: string }>(
+        `SELECT t.name FROM tools t
+         WHERE NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = $1::text)
+         ORDER BY t.name`,
+        [id],
+      );
+      return rows.map((row) => row.name);
+    },
+
+    setEmbeddings: async ({ name, embeddings }) => {
+      const list = parseInput(z.array(EmbeddingSchema), embeddings, 'embedding_invalid', 'embeddings');
+      await sql.transaction(async (tx) => {
+        const { currentVersion } = await lockTool({ tx, name });
+        await upsertEmbeddings({ tx, name, version: currentVersion, embeddings: list });
+      });
+    },
+
+    getRankingPolicy: async () => {
+      const { rows } = await sql.query<PolicyRow>('SELECT version, weights, bands, created_at FROM ranking_policies ORDER BY version DESC LIMIT 1');
+      if (rows[0] === undefined) throw systemError('ranking_policy_missing', 'the tool database has no ranking policy', 'set one with setRankingPolicy');
+      return policyFromRow(rows[0]);
+    },
+
+    setRankingPolicy: async (policy) => {
+      const input = parseInput(RankingPolicyInputSchema, policy, 'ranking_policy_invalid', 'ranking policy');
+      const { rows } = await sql.query<PolicyRow>(
+        `INSERT INTO ranking_policies (weights, bands) VALUES ($1::text::jsonb, $2::text::jsonb)
+         RETURNING version, weights, bands, created_at`,
+        [JSON.stringify(input.weights), JSON.stringify(input.bands)],
+      );
+      return policyFromRow(rows[0] as PolicyRow);
+    },
+  };
+}
