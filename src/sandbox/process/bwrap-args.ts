@@ -1,6 +1,6 @@
 import type { SandboxLimits } from '../types.ts';
 import { RUNNER_FILE, SANDBOX_DIR } from './runner-script.ts';
-import type { ReadGrant } from './read-grants.ts';
+import type { ReadGrant } from '../read-grants.ts';
 import type { MountOp } from './system-binds.ts';
 
 /** Everything that decides what one confined run may see and use. */

@@ -3,7 +3,7 @@ import { ConsoleBuffer } from '../console-capture.ts';
 import { HarnessReportSchema, type CallOutcome, type SandboxBackend, type SandboxFailure, type SuiteResult } from '../types.ts';
 import { prepareHost, type ConfinementHost } from './prepare-host.ts';
 import { runInSandbox } from './run-in-sandbox.ts';
-import { buildSuiteResult, TestProgress } from './suite-result.ts';
+import { buildSuiteResult, TestProgress } from '../suite-result.ts';
 
 export interface ProcessBackendOptions {
   /** bubblewrap to use; when set, only this path is tried. Default: bwrap from the system folders. */
@@ -36,13 +36,13 @@ export function createProcessBackend(options: ProcessBackendOptions = {}): Sandb
       const started = performance.now();
       const console = new ConsoleBuffer(limits.maxConsoleBytes);
       const finish = (tests: SuiteResult['tests'], error?: SandboxFailure) =>
-        buildSuiteResult({ tests, error, durationMs: elapsed(started), console: console.snapshot() });
+        buildSuiteResult({ runtime: 'process', tests, error, durationMs: elapsed(started), console: console.snapshot() });
       if (signal?.aborted) return finish([], abortedFailure('suite'));
       const resolvedHost = await ready();
       const progress = new TestProgress();
       const run = await runInSandbox({ host: resolvedHost, pkg, purpose: 'verify', limits, console, onEvent: (event) => progress.onEvent(event), signal });
-      if (run.failure !== undefined) return finish(progress.afterKill(run.failure.message), run.failure);
-      if (run.final?.t !== 'suite') return finish(progress.afterKill('the run ended without a report'), protocolFailure('a test report'));
+      if (run.failure !== undefined) return finish(progress.afterStop(run.failure.message), run.failure);
+      if (run.final?.t !== 'suite') return finish(progress.afterStop('the run ended without a report'), protocolFailure('a test report'));
       const report = HarnessReportSchema.safeParse(run.final.report);
       if (!report.success) {
         return finish(progress.finished, { code: 'sandbox_failed', message: `the test report from the sandbox is malformed: ${report.error.message}` });

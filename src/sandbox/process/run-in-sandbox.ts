@@ -10,7 +10,7 @@ import type { SandboxFailure, SandboxLimits } from '../types.ts';
 import { confinedCommand, readablePaths } from './bwrap-args.ts';
 import { classifyExit } from './classify-exit.ts';
 import type { ConfinementHost } from './prepare-host.ts';
-import { resolveReadGrants } from './read-grants.ts';
+import { resolveReadGrants } from '../read-grants.ts';
 import type { FinalMessage } from './runner-protocol.ts';
 import { BUNDLE_FILE, HARNESS_FILE, RUNNER_FILE, RUNNER_SOURCE } from './runner-script.ts';
 import { spawnConfined } from './spawn-confined.ts';

@@ -1,7 +1,7 @@
-import { realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { userError } from '../../errors.ts';
-import type { ToolPackage } from '../../tool-package/index.ts';
+import { userError } from '../errors.ts';
+import type { ToolPackage } from '../tool-package/index.ts';
 
 /** One `fs.read` grant: the absolute path the manifest names and the real folder it leads to. */
 export interface ReadGrant {
@@ -13,21 +13,20 @@ export interface ReadGrant {
 const RESERVED = ['/proc', '/sys', '/dev'];
 
 /**
- * A package's `fs.read` grants, resolved on the host. Relative grants are taken against the
- * package folder; grants that do not exist are left out (reads there fail as missing). A grant of
- * the whole root or of the kernel's own trees is refused.
+ * A package's `fs.read` grants, resolved on the host, the same for both backends. Relative grants
+ * are taken against the working directory of the Toolsmith process (`"."` means "where the user
+ * runs it"), not the package folder, so a tool loaded from the database reads the same files.
+ * Grants that are not existing folders are left out (reads there fail as outside). A grant of the
+ * whole root or of the kernel's own trees is refused.
  */
-export async function resolveReadGrants(pkg: ToolPackage): Promise<ReadGrant[]> {
+export async function resolveReadGrants(pkg: ToolPackage, workDir: string = process.cwd()): Promise<ReadGrant[]> {
   const grants = new Map<string, ReadGrant>();
   for (const grant of pkg.manifest.capabilities['fs.read'] ?? []) {
-    const path = isAbsolute(grant) ? resolve(grant) : pkg.dir === undefined ? undefined : resolve(pkg.dir, grant);
-    if (path === undefined) {
-      throw userError('capability_invalid', `fs.read grant "${grant}" is relative, and the package has no folder to resolve it against`,
-        'grant an absolute path in tool.json capabilities');
-    }
+    const path = isAbsolute(grant) ? resolve(grant) : resolve(workDir, grant);
     let real: string;
     try {
       real = await realpath(path);
+      if (!(await stat(real)).isDirectory()) continue;
     } catch {
       continue;
     }
