@@ -1,0 +1,1 @@
+export { listStarterPackageDirs, STARTER_QUERIES_FILE } from './starter-packages.ts';
