@@ -1,0 +1,6 @@
+/** `npm run bench`: every benchmark, printed as tables of medians and p95 with the machine. */
+import { benchSandbox } from './sandbox.ts';
+import { machineLine } from './stats.ts';
+
+console.log(`# Toolsmith benchmarks\n\n${machineLine()}`);
+await benchSandbox();
