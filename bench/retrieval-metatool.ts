@@ -1,0 +1,36 @@
+/**
+ * Retrieval quality and latency of every search method on the MetaTool tool-selection set:
+ * `node bench/retrieval-metatool.ts [--words 100000] [--cache-dir DIR]`. Methods were tuned on the
+ * "tune" half; the "held-out" half is the honest figure.
+ */
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { evaluateRetrieval, type RetrievalReport } from '../src/registry/search/evaluate.ts';
+import { createMemorySearchIndex, type SearchMethod } from '../src/registry/search/memory-search-index.ts';
+import { loadMetatool } from '../src/registry/search/metatool-eval-set.ts';
+import { createWordVectorEmbedder } from '../src/registry/search/word-vectors/create-word-vector-embedder.ts';
+
+const { values } = parseArgs({ options: { words: { type: 'string' }, 'cache-dir': { type: 'string' } } });
+const vocabularySize = values.words === undefined ? undefined : Number(values.words);
+const set = await loadMetatool();
+const embedder = createWordVectorEmbedder({
+  ...(vocabularySize === undefined ? {} : { vocabularySize }),
+  ...(values['cache-dir'] === undefined ? {} : { cacheDir: values['cache-dir'] }),
+});
+const loadStarted = performance.now();
+await embedder.wordVectors();
+const loadMs = performance.now() - loadStarted;
+
+const format = (report: RetrievalReport) =>
+  `top1 ${report.top1.toFixed(3)}  r@5 ${report.recallAt5.toFixed(3)}  mrr ${report.mrr.toFixed(3)}  p50 ${report.latencyP50Ms.toFixed(2)} ms  p95 ${report.latencyP95Ms.toFixed(2)} ms  n=${report.count}`;
+
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} ×${cpus().length}, node ${process.version}; embedder ${embedder.id}; vectors ready in ${loadMs.toFixed(0)} ms`);
+const methods: SearchMethod[] = ['bm25', 'bm25-expanded', 'vector', 'soft', 'hybrid-rrf', 'hybrid'];
+for (const method of methods) {
+  const index = await createMemorySearchIndex({ tools: set.catalog, embedder, method });
+  const rank = async (query: string) => (await index.search({ query })).map((hit) => hit.name);
+  const heldOut = await evaluateRetrieval({ catalog: set.catalog, queries: set.heldOut, rank });
+  const full = await evaluateRetrieval({ catalog: set.catalog, queries: set.queries, rank });
+  console.log(`${method.padEnd(14)} held-out: ${format(heldOut)}`);
+  console.log(`${''.padEnd(14)} full dev: ${format(full)}`);
+}

@@ -1,0 +1,20 @@
+/** The search layer: the `Embedder` port, the offline word-vector embedder, and in-memory ranking. */
+export type { Embedder } from './embedder.ts';
+export {
+  createWordVectorEmbedder,
+  type WordVectorEmbedder,
+  type WordVectorEmbedderOptions,
+} from './word-vectors/create-word-vector-embedder.ts';
+export { DEFAULT_WORD_VECTOR_CACHE_DIR } from './word-vectors/load-word-vectors.ts';
+export type { WordVectorTable } from './word-vectors/word-vector-table.ts';
+export { tokenize, contentWords, lexicalTerms, createBm25Index, expandQuery, type Bm25Index, type WeightedTerm } from './lexical.ts';
+export { collectDocumentWords, similaritiesTo, softMatchScores } from './soft-match.ts';
+export { minMaxNormalize, weightedScoreFusion, reciprocalRankFusion, rankOrder } from './fusion.ts';
+export {
+  createMemorySearchIndex,
+  type MemorySearchIndex,
+  type SearchableTool,
+  type SearchHit,
+  type SearchMethod,
+} from './memory-search-index.ts';
+export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './evaluate.ts';

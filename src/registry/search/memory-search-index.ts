@@ -1,0 +1,126 @@
+import { reciprocalRankFusion, rankOrder, weightedScoreFusion } from './fusion.ts';
+import { contentWords, createBm25Index, expandQuery, lexicalTerms, type WeightedTerm } from './lexical.ts';
+import { collectDocumentWords, similaritiesTo, softMatchScores } from './soft-match.ts';
+import { stem } from './stem.ts';
+import type { WordVectorEmbedder } from './word-vectors/create-word-vector-embedder.ts';
+
+export interface SearchableTool {
+  name: string;
+  description: string;
+}
+
+/**
+ * - `bm25`: field-weighted BM25 over stemmed content words.
+ * - `bm25-expanded`: the same with each query word's closest document words added (word vectors).
+ * - `vector`: cosine of the embedder's sentence vectors.
+ * - `soft`: relaxed word mover's similarity (`softMatchScores`).
+ * - `hybrid` (default): weighted min-max fusion of bm25-expanded 0.5, vector 1, soft 0.5.
+ * - `hybrid-rrf`: reciprocal rank fusion of the same three.
+ */
+export type SearchMethod = 'bm25' | 'bm25-expanded' | 'vector' | 'soft' | 'hybrid' | 'hybrid-rrf';
+
+export interface SearchHit {
+  name: string;
+  score: number;
+}
+
+export interface MemorySearchIndex {
+  /** Tools best first (all of them unless `limit`). */
+  search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<SearchHit[]>;
+}
+
+/** Name words count twice a description word: a name is short and chosen to say what the tool is. */
+const NAME_WEIGHT = 2;
+const BM25 = { k1: 1.2, b: 0.5 };
+const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
+const FUSION = { lexical: 0.5, vector: 1, soft: 0.5 };
+
+/**
+ * Ranks a catalog in memory with the method measured best on MetaTool (see
+ * bench/retrieval-metatool.ts). Vectors of the tools are computed once here; the registry stores them.
+ *
+ * @example
+ * const index = await createMemorySearchIndex({ tools, embedder: createWordVectorEmbedder() });
+ * const [best] = await index.search({ query: 'examine this spreadsheet', limit: 5 });
+ */
+export async function createMemorySearchIndex(options: {
+  tools: readonly SearchableTool[];
+  embedder: WordVectorEmbedder;
+  method?: SearchMethod;
+  signal?: AbortSignal;
+}): Promise<MemorySearchIndex> {
+  const { tools, embedder, signal } = options;
+  const method = options.method ?? 'hybrid';
+  const table = await embedder.wordVectors(signal ? { signal } : {});
+  const texts = tools.map((tool) => `${tool.name} ${tool.description}`);
+  const bm25 = createBm25Index(
+    tools.map((tool) => ({
+      fields: [
+        { terms: lexicalTerms(tool.name), weight: NAME_WEIGHT },
+        { terms: lexicalTerms(tool.description), weight: 1 },
+      ],
+    })),
+    BM25,
+  );
+  const vocabulary = collectDocumentWords({ documents: texts.map(contentWords), table });
+  const toolVectors = await embedder.embed({ texts, ...(signal ? { signal } : {}) });
+
+  const lexicalScores = (terms: readonly WeightedTerm[]) => bm25.score(terms);
+  const vectorScores = async (query: string, querySignal?: AbortSignal) => {
+    const [queryVector] = await embedder.embed({ texts: [query], ...(querySignal ? { signal: querySignal } : {}) });
+    return toolVectors.map((vector) => dot(vector, queryVector ?? new Float32Array(vector.length)));
+  };
+
+  return {
+    async search({ query, limit, signal: querySignal }) {
+      const words = [...new Set(contentWords(query))];
+      const similarities = new Map(words.map((word) => [word, similaritiesTo({ word, vocabulary, table })]));
+      const expanded = () =>
+        lexicalScores(
+          expandQuery({
+            words,
+            neighbours: (word) => neighboursOf(similarities.get(word), vocabulary.words),
+            ...EXPANSION,
+          }),
+        );
+      const soft = () =>
+        softMatchScores({
+          vocabulary,
+          querySimilarities: words.map((word) => similarities.get(word) ?? new Float64Array()),
+          queryIdf: words.map((word) => bm25.idf(stem(word))),
+        });
+
+      let scores: ArrayLike<number>;
+      if (method === 'bm25') scores = lexicalScores(lexicalTerms(query).map((term) => ({ term, weight: 1 })));
+      else if (method === 'bm25-expanded') scores = expanded();
+      else if (method === 'vector') scores = await vectorScores(query, querySignal);
+      else if (method === 'soft') scores = soft();
+      else {
+        const inputs = [
+          { scores: expanded(), weight: FUSION.lexical },
+          { scores: await vectorScores(query, querySignal), weight: FUSION.vector },
+          { scores: soft(), weight: FUSION.soft },
+        ];
+        scores = method === 'hybrid' ? weightedScoreFusion(inputs) : reciprocalRankFusion(inputs);
+      }
+      const order = rankOrder(scores);
+      return order.slice(0, limit ?? order.length).map((i) => ({ name: tools[i]?.name ?? '', score: scores[i] ?? 0 }));
+    },
+  };
+}
+
+/** Document words by similarity to the query word, best first, excluding its own forms. */
+function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
+  if (!similarities) return [];
+  const out: Array<{ word: string; similarity: number }> = [];
+  similarities.forEach((similarity, j) => {
+    if (similarity < 1 && similarity > 0) out.push({ word: words[j] ?? '', similarity });
+  });
+  return out.sort((a, b) => b.similarity - a.similarity);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k += 1) sum += (a[k] ?? 0) * (b[k] ?? 0);
+  return sum;
+}

@@ -1,0 +1,102 @@
+import { stem } from './stem.ts';
+import type { WordVectorTable } from './word-vectors/word-vector-table.ts';
+import { sifWeight } from './word-vectors/sentence-vector.ts';
+
+/** The distinct content words of all documents, and which of them each document holds. */
+export interface DocumentWords {
+  words: string[];
+  stems: string[];
+  /** Row in the word-vector table, or -1 when the word has no vector. */
+  rows: Int32Array;
+  /** Per document: indexes into `words`. */
+  documents: Int32Array[];
+  /** Per word: its SIF weight (1 when it has no vector: rare words carry the most). */
+  weights: Float64Array;
+}
+
+export function collectDocumentWords(options: { documents: ReadonlyArray<readonly string[]>; table: WordVectorTable }): DocumentWords {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const documents = options.documents.map((documentWords) => {
+    const own = new Set<number>();
+    for (const word of documentWords) {
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = words.length;
+        ids.set(word, id);
+        words.push(word);
+      }
+      own.add(id);
+    }
+    return Int32Array.from(own);
+  });
+  const rows = Int32Array.from(words, (word) => options.table.indexOf(word) ?? -1);
+  const weights = Float64Array.from(rows, (row) => (row < 0 ? 1 : sifWeight(options.table, row)));
+  return { words, stems: words.map(stem), rows, documents, weights };
+}
+
+/** Similarity of `word` to every document word: 1 for the same stem, else the cosine of their vectors (0 without one). */
+export function similaritiesTo(options: { word: string; vocabulary: DocumentWords; table: WordVectorTable }): Float64Array {
+  const { vocabulary, table } = options;
+  const row = table.indexOf(options.word);
+  const wordStem = stem(options.word);
+  const out = new Float64Array(vocabulary.words.length);
+  for (let j = 0; j < out.length; j += 1) {
+    const other = vocabulary.rows[j] ?? -1;
+    if (vocabulary.stems[j] === wordStem) out[j] = 1;
+    else if (row !== undefined && other >= 0) out[j] = table.cosine(row, other);
+  }
+  return out;
+}
+
+/** Sharpening exponent: a near-synonym (cosine 0.8) keeps half its credit, a loose association (0.4) almost none. */
+const SHARPNESS = 3;
+/** Share of the score from the document side (how much of the tool's own wording the query covers). */
+const DOCUMENT_SIDE = 0.3;
+
+/**
+ * A relaxed word mover's similarity: each query word travels to its closest document word, credit
+ * `max(0, cosine)³`, weighted by the word's idf times how much better its best document matches than
+ * its average one (a word that matches everything equally, "city" against every place, decides
+ * nothing); plus, at 0.3, the same from the document's words toward the query. Scores are in [0, 1.3].
+ */
+export function softMatchScores(options: {
+  vocabulary: DocumentWords;
+  /** One row per distinct query word: `similaritiesTo` of it. */
+  querySimilarities: readonly Float64Array[];
+  queryIdf: readonly number[];
+}): Float64Array {
+  const { vocabulary, querySimilarities } = options;
+  const documentCount = vocabulary.documents.length;
+  const credit = (similarity: number) => (similarity > 0 ? similarity ** SHARPNESS : 0);
+  const best = querySimilarities.map((similarities) =>
+    vocabulary.documents.map((ids) => {
+      let max = 0;
+      for (const id of ids) max = Math.max(max, similarities[id] ?? 0);
+      return max;
+    }),
+  );
+  const weights = best.map((perDocument, q) => {
+    const top = Math.max(0, ...perDocument);
+    const mean = perDocument.reduce((sum, value) => sum + value, 0) / Math.max(1, perDocument.length);
+    return (options.queryIdf[q] ?? 0) * Math.max(0, top - mean);
+  });
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+
+  const scores = new Float64Array(documentCount);
+  for (let d = 0; d < documentCount; d += 1) {
+    let querySide = 0;
+    for (let q = 0; q < best.length; q += 1) querySide += (weights[q] ?? 0) * credit(best[q]?.[d] ?? 0);
+    let documentSide = 0;
+    let documentWeight = 0;
+    for (const id of vocabulary.documents[d] ?? []) {
+      let max = 0;
+      for (const similarities of querySimilarities) max = Math.max(max, similarities[id] ?? 0);
+      const weight = vocabulary.weights[id] ?? 1;
+      documentSide += weight * credit(max);
+      documentWeight += weight;
+    }
+    scores[d] = (totalWeight > 0 ? querySide / totalWeight : 0) + DOCUMENT_SIDE * (documentWeight > 0 ? documentSide / documentWeight : 0);
+  }
+  return scores;
+}
