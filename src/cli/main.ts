@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config.ts';
 import { userError } from '../errors.ts';
 import { runCommand } from './commands/run.ts';
+import { registerToolsCommand } from './commands/tools.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { EXIT_CODE_HELP, EXIT_CODES, exitCodeForError, type ExitCode } from './exit-codes.ts';
 import { createLazySandbox } from './lazy-sandbox.ts';
 import { processOutput, type Output } from './output.ts';
 import { errorEnvelope, renderErrorLines } from './render-error.ts';
 
-// The CLI is the edge where the process is read: there is no config.ts yet to hold this.
-const debug = process.env['TOOLSMITH_DEBUG'] === '1';
+const config = loadConfig();
+const debug = config.debug;
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const output: Output = processOutput;
@@ -62,6 +64,8 @@ function buildProgram(): Command {
       const json = opts.json === true;
       return execute(json, () => runCommand({ dir, json, args: opts.args, argsFile: opts.argsFile, sandbox, output, signal }));
     });
+
+  registerToolsCommand(program, { config, sandbox, output, signal, execute });
 
   return program;
 }

@@ -1,0 +1,58 @@
+import type { CatalogScores } from './catalog-index.ts';
+import type { Band, RegistryHit } from './registry-port.ts';
+import type { RankingPolicy, ToolSummary } from './store/index.ts';
+
+/** Success rate assumed for a tool never used: neither rewarded nor punished. */
+const UNUSED_SUCCESS_RATE = 0.5;
+
+export function bandFor(options: { similarity: number; bands: RankingPolicy['bands'] }): Band {
+  const { similarity, bands } = options;
+  if (similarity >= bands.reuse) return 'reuse';
+  if (similarity >= bands.check) return 'check';
+  return 'synthesize';
+}
+
+/**
+ * Turns candidate scores into ranked hits under the policy.
+ *
+ * Similarity: the hybrid relevance orders candidates well but is relative (min-max fused), so it
+ * says nothing about whether the best tool fits at all. The best candidate's similarity is its word
+ * coverage of the query (absolute, see `word-coverage.ts`); every other candidate gets that value
+ * scaled by its hybrid relevance relative to the best. The hybrid order is kept and the bands read
+ * an absolute scale.
+ *
+ * Score: w.similarity × similarity + w.successRate × success rate (0.5 before any use)
+ * + w.usage × log(1 + uses) / log(1 + most uses among the candidates).
+ */
+export function rankHits(options: {
+  scores: ReadonlyMap<string, CatalogScores>;
+  summaries: ReadonlyMap<string, ToolSummary>;
+  policy: RankingPolicy;
+}): RegistryHit[] {
+  const { scores, summaries, policy } = options;
+  const entries = [...scores].filter(([name]) => summaries.has(name));
+  let best: CatalogScores | undefined;
+  for (const [, candidate] of entries) if (best === undefined || candidate.relevance > best.relevance) best = candidate;
+  const maxUses = Math.max(0, ...entries.map(([name]) => summaries.get(name)?.stats.uses ?? 0));
+
+  const hits = entries.map(([name, candidate]): RegistryHit => {
+    const summary = summaries.get(name) as ToolSummary;
+    const similarity = clamp(best !== undefined && best.relevance > 0 ? (best.coverage * candidate.relevance) / best.relevance : candidate.coverage);
+    const successRate = summary.stats.successRate ?? UNUSED_SUCCESS_RATE;
+    const usage = maxUses > 0 ? Math.log1p(summary.stats.uses) / Math.log1p(maxUses) : 0;
+    const { weights } = policy;
+    return {
+      name,
+      description: summary.description,
+      similarity,
+      score: weights.similarity * similarity + weights.successRate * successRate + weights.usage * usage,
+      band: bandFor({ similarity, bands: policy.bands }),
+      status: summary.status,
+    };
+  });
+  return hits.sort((a, b) => b.score - a.score || b.similarity - a.similarity || a.name.localeCompare(b.name));
+}
+
+function clamp(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}

@@ -1,0 +1,74 @@
+import type { CallOutcome, SuiteResult } from '../sandbox/index.ts';
+import type { ToolPackage } from '../tool-package/index.ts';
+import type { ToolRecord, ToolStatus, ToolSummary, VersionEntry } from './store/index.ts';
+
+/** What a search says to do with a request: reuse the tool, check it fits, or synthesize a new one. */
+export type Band = 'reuse' | 'check' | 'synthesize';
+
+export interface RegistryHit {
+  name: string;
+  description: string;
+  /**
+   * Calibrated match quality in [0, 1] (see `similarity.ts`): for the top hit, the idf-weighted mean
+   * over the query's content words of the squared cosine to the tool's closest word (1 for the
+   * same stem); lower hits are scaled by their hybrid relevance relative to the top.
+   */
+  similarity: number;
+  /** The ranking policy's blend of similarity, success rate and usage; hits are ordered by it. */
+  score: number;
+  /** From `similarity` and the policy's bands. */
+  band: Band;
+  status: ToolStatus;
+}
+
+export interface RegistrySearchResult {
+  hits: RegistryHit[];
+  /** The top hit's band; `synthesize` when nothing matched. */
+  band: Band;
+}
+
+export interface ToolTestReport {
+  name: string;
+  version: string;
+  suite: SuiteResult;
+}
+
+/**
+ * The capability registry: verified tools in, ranked tools out. Adds are verified in the sandbox
+ * first; searches mix meaning, words, success rate and usage under the store's ranking policy.
+ *
+ * @example
+ * const registry = createRegistry({ store, embedder, sandbox });
+ * await registry.ensureStarterLibrary();
+ * const { hits, band } = await registry.search({ query: 'examine this spreadsheet' });
+ * if (band === 'reuse') console.log(await registry.run({ name: hits[0].name, args: { csv: 'a,b\n1,2' } }));
+ */
+export interface Registry {
+  /**
+   * Verifies `pkg` in the sandbox and stores it as `verified`. A failing suite throws
+   * `verification_failed` (user) with the failing tests and writes nothing, unless `experimental`:
+   * then it is stored as `experimental` with the failures as the reason.
+   */
+  add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; signal?: AbortSignal }): Promise<ToolRecord>;
+  search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
+  /** Imports the starter tools when the library is new (no tools, never imported); returns how many. */
+  ensureStarterLibrary(options?: { signal?: AbortSignal }): Promise<{ imported: number }>;
+  get(options: { name: string; version?: string }): Promise<ToolRecord>;
+  list(options?: { status?: ToolStatus }): Promise<ToolSummary[]>;
+  history(options: { name: string }): Promise<VersionEntry[]>;
+  rollback(options: { name: string; to: string }): Promise<ToolRecord>;
+  remove(options: { name: string }): Promise<void>;
+  /** Calls the current version with checked arguments and records the execution. */
+  run(options: { name: string; args: unknown; signal?: AbortSignal }): Promise<CallOutcome>;
+  /** Re-runs the current version's tests; changes nothing in the store. */
+  test(options: { name: string; signal?: AbortSignal }): Promise<ToolTestReport>;
+}
+
+/**
+ * Remembers that the starter library was imported, so a library the user emptied stays empty.
+ * `createFileMarker` keeps it as a file in Toolsmith's home.
+ */
+export interface StarterMarker {
+  isSet(): Promise<boolean>;
+  set(): Promise<void>;
+}

@@ -1,0 +1,107 @@
+import { runTool, verifyPackage } from '../agent/index.ts';
+import { userError } from '../errors.ts';
+import type { Sandbox } from '../sandbox/index.ts';
+import type { ToolManifest, ToolPackage } from '../tool-package/index.ts';
+import { describeSuiteFailure, failingTests } from './failure-summary.ts';
+import type { Registry, StarterMarker } from './registry-port.ts';
+import { embeddedText } from './catalog-index.ts';
+import { createRegistrySearch } from './registry-search.ts';
+import type { WordVectorEmbedder } from './search/index.ts';
+import { importStarterLibrary } from './starter-library.ts';
+import type { Embedding, ToolRecord, ToolStore } from './store/index.ts';
+
+export interface RegistryOptions {
+  store: ToolStore;
+  /** Embeds tools and queries; its word vectors also drive the hybrid re-scoring. */
+  embedder: WordVectorEmbedder;
+  sandbox: Sandbox;
+  /** Remembers the starter import; without one, only an empty store triggers it. */
+  starterMarker?: StarterMarker;
+}
+
+/**
+ * @example
+ * const { store, close } = await openToolStore({ dataDir: config.home });
+ * const registry = createRegistry({ store, embedder: createWordVectorEmbedder(), sandbox: createSandbox() });
+ */
+export function createRegistry(options: RegistryOptions): Registry {
+  const { store, embedder, sandbox } = options;
+  const searcher = createRegistrySearch({ store, embedder });
+
+  const embed = async (manifest: ToolManifest, signal?: AbortSignal): Promise<Embedding[]> => {
+    const [vector] = await embedder.embed({ texts: [embeddedText(manifest)], ...(signal ? { signal } : {}) });
+    return vector === undefined ? [] : [{ embedderId: embedder.id, vector: Array.from(vector) }];
+  };
+
+  const currentPackage = async (name: string): Promise<{ pkg: ToolPackage; record: ToolRecord }> => {
+    const record = await store.get({ name });
+    return { record, pkg: { manifest: record.manifest, source: record.source, tests: record.tests } };
+  };
+
+  const registry: Registry = {
+    async add({ pkg, experimental = false, reason, signal }) {
+      const suite = await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) });
+      if (!suite.ok && !experimental) {
+        const name = pkg.manifest.name;
+        throw userError(
+          'verification_failed',
+          `${name} was not added: ${describeSuiteFailure(suite)}`,
+          `fix the tool or its tests (toolsmith verify ${pkg.dir ?? '<dir>'}), or add it with --experimental to keep it unverified`,
+          { tool: name, failingTests: failingTests(suite), totals: suite.totals, ...(suite.error ? { suiteError: suite.error } : {}) },
+        );
+      }
+      const record = await store.addVersion({
+        pkg,
+        status: suite.ok ? 'verified' : 'experimental',
+        ...(suite.ok ? {} : { statusReason: describeSuiteFailure(suite) }),
+        testResults: suite,
+        reason: reason ?? 'created',
+        embeddings: await embed(pkg.manifest, signal),
+      });
+      searcher.invalidate();
+      return record;
+    },
+
+    search: (searchOptions) => searcher.search(searchOptions),
+
+    ensureStarterLibrary: (call) =>
+      importStarterLibrary({ store, add: registry.add, marker: options.starterMarker, ...(call?.signal ? { signal: call.signal } : {}) }),
+
+    get: (getOptions) => store.get(getOptions),
+    list: (listOptions) => store.list(listOptions),
+    history: (historyOptions) => store.history(historyOptions),
+
+    async rollback({ name, to }) {
+      const target = await store.get({ name, version: to });
+      const record = await store.rollback({ name, to, embeddings: await embed(target.manifest) });
+      searcher.invalidate();
+      return record;
+    },
+
+    async remove({ name }) {
+      await store.remove({ name });
+      searcher.invalidate();
+    },
+
+    async run({ name, args, signal }) {
+      const { pkg, record } = await currentPackage(name);
+      // Bad arguments throw here, before anything runs: the caller's mistake, not a tool execution.
+      const outcome = await runTool({ sandbox, pkg, args, ...(signal ? { signal } : {}) });
+      await store.recordExecution({
+        name,
+        version: record.version,
+        success: outcome.ok,
+        ...(outcome.ok ? {} : { error: `${outcome.error.code}: ${outcome.error.message}`.slice(0, 2000) }),
+        durationMs: Math.max(0, outcome.durationMs),
+      });
+      return outcome;
+    },
+
+    async test({ name, signal }) {
+      const { pkg, record } = await currentPackage(name);
+      const suite = await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) });
+      return { name, version: record.version, suite };
+    },
+  };
+  return registry;
+}
