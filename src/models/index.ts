@@ -1,0 +1,14 @@
+export { MODEL_PURPOSES } from './model-port.ts';
+export type { GenerateObjectOptions, GenerateTextOptions, Model, ModelCallRecord, ModelPurpose, ModelUsage } from './model-port.ts';
+export { createModel } from './create-model.ts';
+export type { CreateModelOptions } from './create-model.ts';
+export type { ModelEnv } from './provider-settings.ts';
+export type { RetrySettings } from './retry-policy.ts';
+export { MODEL_PROVIDERS, parseModelSpec } from './model-spec.ts';
+export type { ModelProvider } from './model-spec.ts';
+export { readDotEnv } from './read-dot-env.ts';
+export { withCallLog } from './with-call-log.ts';
+export { extractCode } from './extract-code.ts';
+export { createScriptedModel } from './scripted/create-scripted-model.ts';
+export { ModelScriptSchema } from './scripted/script-schema.ts';
+export type { ModelScript, ScriptedCall } from './scripted/script-schema.ts';
