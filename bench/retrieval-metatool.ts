@@ -9,6 +9,7 @@ import { evaluateRetrieval, type RetrievalReport } from '../src/registry/search/
 import { createMemorySearchIndex, type SearchMethod } from '../src/registry/search/memory-search-index.ts';
 import { loadMetatool } from '../src/registry/search/metatool-eval-set.ts';
 import { createWordVectorEmbedder } from '../src/registry/search/word-vectors/create-word-vector-embedder.ts';
+import { loadWordNetThesaurus } from '../src/registry/search/wordnet/load-wordnet-thesaurus.ts';
 
 const { values } = parseArgs({ options: { words: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const vocabularySize = values.words === undefined ? undefined : Number(values.words);
@@ -20,17 +21,22 @@ const embedder = createWordVectorEmbedder({
 const loadStarted = performance.now();
 await embedder.wordVectors();
 const loadMs = performance.now() - loadStarted;
+const thesaurusStarted = performance.now();
+const { thesaurus, built } = await loadWordNetThesaurus(values['cache-dir'] === undefined ? {} : { cacheDir: values['cache-dir'] });
+const thesaurusMs = performance.now() - thesaurusStarted;
 
 const format = (report: RetrievalReport) =>
   `top1 ${report.top1.toFixed(3)}  r@5 ${report.recallAt5.toFixed(3)}  mrr ${report.mrr.toFixed(3)}  p50 ${report.latencyP50Ms.toFixed(2)} ms  p95 ${report.latencyP95Ms.toFixed(2)} ms  n=${report.count}`;
 
-console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} ×${cpus().length}, node ${process.version}; embedder ${embedder.id}; vectors ready in ${loadMs.toFixed(0)} ms`);
-const methods: SearchMethod[] = ['bm25', 'bm25-expanded', 'vector', 'soft', 'hybrid-rrf', 'hybrid'];
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown'} ×${cpus().length}, node ${process.version}; embedder ${embedder.id}; vectors ready in ${loadMs.toFixed(0)} ms; WordNet thesaurus (${thesaurus.size} lemmas) ${built ? 'built' : 'read from cache'} in ${thesaurusMs.toFixed(0)} ms`);
+const methods: SearchMethod[] = ['bm25', 'bm25-expanded', 'bm25-wordnet', 'vector', 'name-vector', 'soft', 'hybrid-rrf', 'hybrid-v1', 'hybrid'];
 for (const method of methods) {
-  const index = await createMemorySearchIndex({ tools: set.catalog, embedder, method });
+  const index = await createMemorySearchIndex({ tools: set.catalog, embedder, method, thesaurus });
   const rank = async (query: string) => (await index.search({ query })).map((hit) => hit.name);
+  const tune = await evaluateRetrieval({ catalog: set.catalog, queries: set.tune, rank });
   const heldOut = await evaluateRetrieval({ catalog: set.catalog, queries: set.heldOut, rank });
   const full = await evaluateRetrieval({ catalog: set.catalog, queries: set.queries, rank });
-  console.log(`${method.padEnd(14)} held-out: ${format(heldOut)}`);
+  console.log(`${method.padEnd(14)} tune:     ${format(tune)}`);
+  console.log(`${''.padEnd(14)} held-out: ${format(heldOut)}`);
   console.log(`${''.padEnd(14)} full dev: ${format(full)}`);
 }

@@ -18,4 +18,7 @@ export {
   type SearchHit,
   type SearchMethod,
 } from './memory-search-index.ts';
+export { wordNetTerms } from './memory-search-index.ts';
+export type { WordNetThesaurus } from './wordnet/wordnet-thesaurus.ts';
+export { loadWordNetThesaurus, DEFAULT_WORDNET_DICT_DIR } from './wordnet/load-wordnet-thesaurus.ts';
 export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './evaluate.ts';

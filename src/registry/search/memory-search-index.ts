@@ -2,6 +2,8 @@ import { reciprocalRankFusion, rankOrder, weightedScoreFusion } from './fusion.t
 import { contentWords, createBm25Index, expandQuery, lexicalTerms, type WeightedTerm } from './lexical.ts';
 import { collectDocumentWords, similaritiesTo, softMatchScores } from './soft-match.ts';
 import { stem } from './stem.ts';
+import { loadWordNetThesaurus } from './wordnet/load-wordnet-thesaurus.ts';
+import type { WordNetThesaurus } from './wordnet/wordnet-thesaurus.ts';
 import type { WordVectorEmbedder } from './word-vectors/create-word-vector-embedder.ts';
 
 export interface SearchableTool {
@@ -14,10 +16,23 @@ export interface SearchableTool {
  * - `bm25-expanded`: the same with each query word's closest document words added (word vectors).
  * - `vector`: cosine of the embedder's sentence vectors.
  * - `soft`: relaxed word mover's similarity (`softMatchScores`).
- * - `hybrid` (default): weighted min-max fusion of bm25-expanded 0.5, vector 1, soft 0.5.
- * - `hybrid-rrf`: reciprocal rank fusion of the same three.
+ * - `bm25-wordnet`: bm25 with each query word's WordNet synonyms, hypernyms and derived forms added at 0.3.
+ * - `name-vector`: cosine of the query's sentence vector and the tool name's alone.
+ * - `hybrid` (default): weighted min-max fusion of vector 1, soft 0.5, bm25-expanded 0.3,
+ *   bm25-wordnet 0.3, name-vector 0.3.
+ * - `hybrid-v1`: the earlier default, bm25-expanded 0.5, vector 1, soft 0.5.
+ * - `hybrid-rrf`: reciprocal rank fusion of hybrid-v1's three.
  */
-export type SearchMethod = 'bm25' | 'bm25-expanded' | 'vector' | 'soft' | 'hybrid' | 'hybrid-rrf';
+export type SearchMethod =
+  | 'bm25'
+  | 'bm25-expanded'
+  | 'bm25-wordnet'
+  | 'vector'
+  | 'name-vector'
+  | 'soft'
+  | 'hybrid'
+  | 'hybrid-v1'
+  | 'hybrid-rrf';
 
 export interface SearchHit {
   name: string;
@@ -33,7 +48,22 @@ export interface MemorySearchIndex {
 const NAME_WEIGHT = 2;
 const BM25 = { k1: 1.2, b: 0.5 };
 const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
-const FUSION = { lexical: 0.5, vector: 1, soft: 0.5 };
+/** WordNet relatives count less than the user's own words: one sense is guessed, hypernyms are broader. */
+const WORDNET_WEIGHT = 0.3;
+/** Weights tuned on the MetaTool "tune" half (bench/retrieval-metatool.ts). */
+const FUSION = { lexical: 0.3, vector: 1, soft: 0.5, wordNet: 0.3, name: 0.3 };
+const FUSION_V1 = { lexical: 0.5, vector: 1, soft: 0.5 };
+const WORDNET_METHODS: ReadonlySet<SearchMethod> = new Set(['bm25-wordnet', 'hybrid']);
+
+/** One thesaurus per process: parsing even the cache takes ~100 ms. */
+let defaultThesaurus: Promise<WordNetThesaurus> | undefined;
+function loadDefaultThesaurus(signal?: AbortSignal): Promise<WordNetThesaurus> {
+  defaultThesaurus ??= loadWordNetThesaurus(signal ? { signal } : {}).then(({ thesaurus }) => thesaurus);
+  defaultThesaurus.catch(() => {
+    defaultThesaurus = undefined;
+  });
+  return defaultThesaurus;
+}
 
 /**
  * Ranks a catalog in memory with the method measured best on MetaTool (see
@@ -47,10 +77,13 @@ export async function createMemorySearchIndex(options: {
   tools: readonly SearchableTool[];
   embedder: WordVectorEmbedder;
   method?: SearchMethod;
+  /** WordNet relations for `bm25-wordnet` and `hybrid`; default: `loadWordNetThesaurus()` from the default cache. */
+  thesaurus?: WordNetThesaurus;
   signal?: AbortSignal;
 }): Promise<MemorySearchIndex> {
   const { tools, embedder, signal } = options;
   const method = options.method ?? 'hybrid';
+  const thesaurus = WORDNET_METHODS.has(method) ? (options.thesaurus ?? (await loadDefaultThesaurus(signal))) : undefined;
   const table = await embedder.wordVectors(signal ? { signal } : {});
   const texts = tools.map((tool) => `${tool.name} ${tool.description}`);
   const bm25 = createBm25Index(
@@ -64,16 +97,18 @@ export async function createMemorySearchIndex(options: {
   );
   const vocabulary = collectDocumentWords({ documents: texts.map(contentWords), table });
   const toolVectors = await embedder.embed({ texts, ...(signal ? { signal } : {}) });
+  const nameVectors = await embedder.embed({ texts: tools.map((tool) => tool.name), ...(signal ? { signal } : {}) });
 
   const lexicalScores = (terms: readonly WeightedTerm[]) => bm25.score(terms);
-  const vectorScores = async (query: string, querySignal?: AbortSignal) => {
-    const [queryVector] = await embedder.embed({ texts: [query], ...(querySignal ? { signal: querySignal } : {}) });
-    return toolVectors.map((vector) => dot(vector, queryVector ?? new Float32Array(vector.length)));
-  };
+  const cosines = (vectors: readonly Float32Array[], queryVector: Float32Array) => vectors.map((vector) => dot(vector, queryVector));
 
   return {
     async search({ query, limit, signal: querySignal }) {
       const words = [...new Set(contentWords(query))];
+      const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({
+        texts: [query],
+        ...(querySignal ? { signal: querySignal } : {}),
+      });
       const similarities = new Map(words.map((word) => [word, similaritiesTo({ word, vocabulary, table })]));
       const expanded = () =>
         lexicalScores(
@@ -90,23 +125,43 @@ export async function createMemorySearchIndex(options: {
           queryIdf: words.map((word) => bm25.idf(stem(word))),
         });
 
+      const wordNet = () => lexicalScores(wordNetTerms(words, thesaurus));
+
       let scores: ArrayLike<number>;
       if (method === 'bm25') scores = lexicalScores(lexicalTerms(query).map((term) => ({ term, weight: 1 })));
       else if (method === 'bm25-expanded') scores = expanded();
-      else if (method === 'vector') scores = await vectorScores(query, querySignal);
+      else if (method === 'bm25-wordnet') scores = wordNet();
+      else if (method === 'vector') scores = cosines(toolVectors, queryVector);
+      else if (method === 'name-vector') scores = cosines(nameVectors, queryVector);
       else if (method === 'soft') scores = soft();
-      else {
-        const inputs = [
-          { scores: expanded(), weight: FUSION.lexical },
-          { scores: await vectorScores(query, querySignal), weight: FUSION.vector },
+      else if (method === 'hybrid') {
+        scores = weightedScoreFusion([
+          { scores: cosines(toolVectors, queryVector), weight: FUSION.vector },
           { scores: soft(), weight: FUSION.soft },
+          { scores: expanded(), weight: FUSION.lexical },
+          { scores: wordNet(), weight: FUSION.wordNet },
+          { scores: cosines(nameVectors, queryVector), weight: FUSION.name },
+        ]);
+      } else {
+        const inputs = [
+          { scores: expanded(), weight: FUSION_V1.lexical },
+          { scores: cosines(toolVectors, queryVector), weight: FUSION_V1.vector },
+          { scores: soft(), weight: FUSION_V1.soft },
         ];
-        scores = method === 'hybrid' ? weightedScoreFusion(inputs) : reciprocalRankFusion(inputs);
+        scores = method === 'hybrid-v1' ? weightedScoreFusion(inputs) : reciprocalRankFusion(inputs);
       }
       const order = rankOrder(scores);
       return order.slice(0, limit ?? order.length).map((i) => ({ name: tools[i]?.name ?? '', score: scores[i] ?? 0 }));
     },
   };
+}
+
+/** The user's words at weight 1 and their WordNet relatives at `WORDNET_WEIGHT`, stemmed. */
+export function wordNetTerms(words: readonly string[], thesaurus: WordNetThesaurus | undefined): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const word of words) for (const related of thesaurus?.related(word) ?? []) weights.set(stem(related), WORDNET_WEIGHT);
+  for (const word of words) weights.set(stem(word), 1);
+  return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
 /** Document words by similarity to the query word, best first, excluding its own forms. */
