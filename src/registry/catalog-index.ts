@@ -1,53 +1,325 @@
-import { createMemorySearchIndex, type MemorySearchIndex, type WordVectorEmbedder } from './search/index.ts';
-import { createWordCoverage, type WordCoverage } from './word-coverage.ts';
+import {
+  collectDocumentWords,
+  contentWords,
+  expandQuery,
+  lexicalTerms,
+  loadWordNetThesaurus,
+  reciprocalRankFusion,
+  similaritiesTo,
+  softMatchScores,
+  stem,
+  weightedScoreFusion,
+  wordNetTerms,
+  type DocumentWords,
+  type SearchMethod,
+  type WeightedTerm,
+  type WordNetThesaurus,
+  type WordVectorEmbedder,
+  type WordVectorTable,
+} from './search/index.ts';
+import { SEARCH_NAME_WEIGHT, type SearchStatistics } from './store/index.ts';
+import { wordCoverage } from './word-coverage.ts';
 
 export interface CatalogTool {
   name: string;
-  version: string;
   description: string;
 }
 
 export interface CatalogScores {
-  /** The search layer's default hybrid relevance (fused bm25-expanded, vector and soft-match). */
+  /** The chosen method's relevance (default: the hybrid of vector, soft match, bm25-expanded, bm25-wordnet, name vector). */
   relevance: number;
-  /** `WordCoverage` of the query by this tool. */
+  /** `wordCoverage` of the query by this tool. */
   coverage: number;
 }
 
 /**
- * The whole-catalog state the hybrid scorer needs (document frequencies, the vocabulary of tool
- * words, tool vectors), held in memory and rebuilt whenever the set of current tool versions changes.
+ * The parameters of the search layer's `createMemorySearchIndex`, repeated because the search layer
+ * does not export them: a change there must be made here too (the starter regression and
+ * `toolsmith bench retrieval` show a drift).
  */
-export interface CatalogIndex {
-  /** Scores of the named tools; tools not in the catalog are left out. */
-  score(options: { query: string; names: ReadonlySet<string>; signal?: AbortSignal }): Promise<Map<string, CatalogScores>>;
-}
+const BM25 = { k1: 1.2, b: 0.5 };
+const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
+const FUSION = { lexical: 0.3, vector: 1, soft: 0.5, wordNet: 0.3, name: 0.3 };
+const FUSION_V1 = { lexical: 0.5, vector: 1, soft: 0.5 };
 
 /** The embedded text of a tool: what the registry stores vectors of. */
 export function embeddedText(tool: { name: string; description: string }): string {
   return `${tool.name} ${tool.description}`;
 }
 
-export async function buildCatalogIndex(options: { tools: readonly CatalogTool[]; embedder: WordVectorEmbedder; signal?: AbortSignal }): Promise<CatalogIndex> {
-  const { tools, embedder, signal } = options;
-  const hybrid: MemorySearchIndex = await createMemorySearchIndex({ tools, embedder, ...(signal ? { signal } : {}) });
-  const table = await embedder.wordVectors(signal ? { signal } : {});
-  const words: WordCoverage = createWordCoverage({ texts: tools.map(embeddedText), table });
-  return {
-    async score({ query, names, signal: querySignal }) {
-      const hits = await hybrid.search({ query, ...(querySignal ? { signal: querySignal } : {}) });
-      const relevance = new Map(hits.map((hit) => [hit.name, hit.score]));
-      const coverage = words.coverage({ query });
-      const out = new Map<string, CatalogScores>();
-      tools.forEach((tool, i) => {
-        if (names.has(tool.name)) out.set(tool.name, { relevance: relevance.get(tool.name) ?? 0, coverage: coverage[i] ?? 0 });
+/**
+ * Re-scores a query's candidates (≈100, from pgvector and full-text search) with the search layer's
+ * methods, reading catalog-wide state only as `SearchStatistics` (document frequencies, tool count,
+ * mean length) kept by the store. Per-query work is bounded by the candidate count, not the catalog.
+ *
+ * It differs from ranking the whole catalog in memory in three measured-small ways: min-max fusion
+ * normalizes over the candidates, query expansion and soft matching draw on the candidates' words
+ * rather than every tool's, and soft matching's "better than average" weight averages over candidates.
+ */
+export interface CandidateScorer {
+  /** The terms whose statistics `score` needs for this query and these candidates. */
+  termsFor(options: { query: string; candidates: readonly CatalogTool[] }): Promise<string[]>;
+  score(options: {
+    query: string;
+    queryVector: Float32Array;
+    candidates: readonly CatalogTool[];
+    statistics: SearchStatistics;
+    /** Cosines of the candidates' stored vectors to the query (`ToolStore.searchCandidates`); the rest are embedded here. */
+    storedSimilarity?: ReadonlyMap<string, number>;
+    method?: SearchMethod;
+    signal?: AbortSignal;
+  }): Promise<Map<string, CatalogScores>>;
+}
+
+const WORDNET_METHODS: ReadonlySet<SearchMethod> = new Set(['bm25-wordnet', 'hybrid']);
+
+/** Per-process WordNet thesaurus: parsing even its cache takes ~100 ms. */
+let sharedThesaurus: Promise<WordNetThesaurus> | undefined;
+function defaultThesaurus(signal?: AbortSignal): Promise<WordNetThesaurus> {
+  sharedThesaurus ??= loadWordNetThesaurus(signal ? { signal } : {}).then(({ thesaurus }) => thesaurus);
+  sharedThesaurus.catch(() => {
+    sharedThesaurus = undefined;
+  });
+  return sharedThesaurus;
+}
+
+/** What a candidate contributes to scoring, cached by its text: tools recur across queries. */
+interface ToolAnalysis {
+  words: string[];
+  /** Field-weighted term frequencies (name words count `SEARCH_NAME_WEIGHT`). */
+  counts: Map<string, number>;
+  length: number;
+  vector?: Float32Array;
+  nameVector?: Float32Array;
+}
+
+/** Analyses kept per scorer; about 1 KB each. */
+const ANALYSIS_CACHE_SIZE = 20_000;
+const STEM_CACHE_SIZE = 100_000;
+const WORD_CACHE_SIZE = 100_000;
+
+/** Porter2 stemming dominates tokenizing a candidate; words repeat, so remember them. */
+const stems = new Map<string, string>();
+function cachedStem(word: string): string {
+  let out = stems.get(word);
+  if (out === undefined) {
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    out = stem(word);
+    stems.set(word, out);
+  }
+  return out;
+}
+
+function analyseTool(tool: CatalogTool): ToolAnalysis {
+  const nameWords = contentWords(tool.name);
+  const descriptionWords = contentWords(tool.description);
+  const counts = new Map<string, number>();
+  for (const word of nameWords) counts.set(cachedStem(word), (counts.get(cachedStem(word)) ?? 0) + SEARCH_NAME_WEIGHT);
+  for (const word of descriptionWords) counts.set(cachedStem(word), (counts.get(cachedStem(word)) ?? 0) + 1);
+  return { words: [...nameWords, ...descriptionWords], counts, length: SEARCH_NAME_WEIGHT * nameWords.length + descriptionWords.length };
+}
+
+interface Analysis {
+  words: string[];
+  tools: ToolAnalysis[];
+  vocabulary: DocumentWords;
+  similarities: Float64Array[];
+  expanded: WeightedTerm[];
+  wordNet: WeightedTerm[];
+}
+
+export function createCandidateScorer(options: { embedder: WordVectorEmbedder; thesaurus?: WordNetThesaurus }): CandidateScorer {
+  const { embedder } = options;
+  const thesaurusFor = async (method: SearchMethod, signal?: AbortSignal) =>
+    WORDNET_METHODS.has(method) ? (options.thesaurus ?? (await defaultThesaurus(signal))) : undefined;
+
+  const cache = new Map<string, ToolAnalysis>();
+  const toolAnalysis = (tool: CatalogTool): ToolAnalysis => {
+    const key = `${tool.name}\u0000${tool.description}`;
+    let analysis = cache.get(key);
+    if (analysis === undefined) {
+      if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      analysis = analyseTool(tool);
+    } else cache.delete(key);
+    cache.set(key, analysis);
+    return analysis;
+  };
+  /** Sentence vectors of the candidates' texts (`vector`) or names (`nameVector`), embedding only those not cached. */
+  const vectorsOf = async (tools: readonly ToolAnalysis[], candidates: readonly CatalogTool[], field: 'vector' | 'nameVector', signal?: AbortSignal) => {
+    const missing = tools.flatMap((analysis, i) => (analysis[field] === undefined ? [i] : []));
+    if (missing.length > 0) {
+      const texts = missing.map((i) => (field === 'vector' ? embeddedText(candidates[i] as CatalogTool) : (candidates[i] as CatalogTool).name));
+      const vectors = await embedder.embed({ texts, ...(signal ? { signal } : {}) });
+      missing.forEach((i, k) => {
+        (tools[i] as ToolAnalysis)[field] = vectors[k];
       });
+    }
+    return tools.map((analysis) => analysis[field] ?? new Float32Array(embedder.dimensions));
+  };
+
+  /** Per word: its stem, vector row and SIF weight, as `collectDocumentWords` gives them. */
+  const wordInfo = new Map<string, { stem: string; row: number; weight: number }>();
+  /** `collectDocumentWords` of the candidates, reading each word's stem, row and weight once per scorer. */
+  const candidateWords = (documents: ReadonlyArray<readonly string[]>, table: WordVectorTable): DocumentWords => {
+    const ids = new Map<string, number>();
+    const words: string[] = [];
+    const indexed = documents.map((documentWords) => {
+      const own = new Set<number>();
+      for (const word of documentWords) {
+        let id = ids.get(word);
+        if (id === undefined) {
+          id = words.length;
+          ids.set(word, id);
+          words.push(word);
+        }
+        own.add(id);
+      }
+      return Int32Array.from(own);
+    });
+    const unknown = words.filter((word) => !wordInfo.has(word));
+    if (unknown.length > 0) {
+      if (wordInfo.size + unknown.length > WORD_CACHE_SIZE) wordInfo.clear();
+      const fresh = collectDocumentWords({ documents: [unknown], table });
+      fresh.words.forEach((word, i) => wordInfo.set(word, { stem: fresh.stems[i] ?? word, row: fresh.rows[i] ?? -1, weight: fresh.weights[i] ?? 1 }));
+    }
+    const info = words.map((word) => wordInfo.get(word) ?? { stem: word, row: -1, weight: 1 });
+    return {
+      words,
+      stems: info.map((entry) => entry.stem),
+      rows: Int32Array.from(info, (entry) => entry.row),
+      documents: indexed,
+      weights: Float64Array.from(info, (entry) => entry.weight),
+    };
+  };
+
+  const analyse = async (query: string, candidates: readonly CatalogTool[], signal?: AbortSignal): Promise<Analysis> => {
+    const table = await embedder.wordVectors(signal ? { signal } : {});
+    const words = [...new Set(contentWords(query))];
+    const tools = candidates.map(toolAnalysis);
+    const vocabulary = candidateWords(tools.map((tool) => tool.words), table);
+    const similarities = words.map((word) => similaritiesTo({ word, vocabulary, table }));
+    const expanded = expandQuery({ words, neighbours: (word) => neighboursOf(similarities[words.indexOf(word)], vocabulary.words), ...EXPANSION });
+    return { words, tools, vocabulary, similarities, expanded, wordNet: wordNetTerms(words, await thesaurusFor('hybrid', signal)) };
+  };
+  let last: { key: string; analysis: Promise<Analysis> } | undefined;
+  // `termsFor` and `score` of one search analyse the same query and candidates; do it once.
+  const analysisOf = (query: string, candidates: readonly CatalogTool[], signal?: AbortSignal) => {
+    const key = `${query}\n${candidates.map((tool) => tool.name).join('\n')}`;
+    if (last?.key !== key) last = { key, analysis: analyse(query, candidates, signal) };
+    const { analysis } = last;
+    analysis.catch(() => {
+      if (last?.analysis === analysis) last = undefined;
+    });
+    return analysis;
+  };
+
+  return {
+    async termsFor({ query, candidates }) {
+      const { expanded, wordNet } = await analysisOf(query, candidates);
+      return [...new Set([...lexicalTerms(query), ...expanded.map((term) => term.term), ...wordNet.map((term) => term.term)])];
+    },
+
+    async score({ query, queryVector, candidates, statistics, storedSimilarity, method = 'hybrid', signal }) {
+      const { words, tools, vocabulary, similarities, expanded, wordNet } = await analysisOf(query, candidates, signal);
+      const idf = (term: string) => {
+        const df = statistics.documentFrequency.get(term) ?? 0;
+        return Math.log(1 + (statistics.tools - df + 0.5) / (df + 0.5));
+      };
+      const lexical = candidateBm25({ tools, statistics, idf });
+      const queryIdf = words.map((word) => idf(stem(word)));
+
+      const memo = new Map<string, Promise<ArrayLike<number>>>();
+      const once = (name: string, compute: () => Promise<ArrayLike<number>> | ArrayLike<number>) => {
+        let scores = memo.get(name);
+        if (scores === undefined) {
+          scores = Promise.resolve(compute());
+          memo.set(name, scores);
+        }
+        return scores;
+      };
+      const vector = () =>
+        once('vector', async () => {
+          const computed = storedSimilarity === undefined ? undefined : candidates.map((tool) => storedSimilarity.get(tool.name));
+          if (computed !== undefined && computed.every((value) => value !== undefined)) return Float64Array.from(computed as number[]);
+          const own = cosines(await vectorsOf(tools, candidates, 'vector', signal), queryVector);
+          return Float64Array.from(own, (value, i) => computed?.[i] ?? value);
+        });
+      const nameVector = () => once('name', async () => cosines(await vectorsOf(tools, candidates, 'nameVector', signal), queryVector));
+      const bm25Expanded = () => once('expanded', () => lexical(expanded));
+      const soft = () => once('soft', () => softMatchScores({ vocabulary, querySimilarities: similarities, queryIdf }));
+      const bm25WordNet = () => once('wordnet', () => lexical(wordNet));
+
+      let relevance: ArrayLike<number>;
+      if (method === 'bm25') relevance = lexical(lexicalTerms(query).map((term) => ({ term, weight: 1 })));
+      else if (method === 'bm25-expanded') relevance = await bm25Expanded();
+      else if (method === 'bm25-wordnet') relevance = await bm25WordNet();
+      else if (method === 'vector') relevance = await vector();
+      else if (method === 'name-vector') relevance = await nameVector();
+      else if (method === 'soft') relevance = await soft();
+      else if (method === 'hybrid') {
+        relevance = weightedScoreFusion([
+          { scores: await vector(), weight: FUSION.vector },
+          { scores: await soft(), weight: FUSION.soft },
+          { scores: await bm25Expanded(), weight: FUSION.lexical },
+          { scores: await bm25WordNet(), weight: FUSION.wordNet },
+          { scores: await nameVector(), weight: FUSION.name },
+        ]);
+      } else {
+        const inputs = [
+          { scores: await bm25Expanded(), weight: FUSION_V1.lexical },
+          { scores: await vector(), weight: FUSION_V1.vector },
+          { scores: await soft(), weight: FUSION_V1.soft },
+        ];
+        relevance = method === 'hybrid-v1' ? weightedScoreFusion(inputs) : reciprocalRankFusion(inputs);
+      }
+      const coverage = wordCoverage({ vocabulary, querySimilarities: similarities, queryIdf });
+      const out = new Map<string, CatalogScores>();
+      candidates.forEach((tool, i) => out.set(tool.name, { relevance: relevance[i] ?? 0, coverage: coverage[i] ?? 0 }));
       return out;
     },
   };
 }
 
-/** Identity of a catalog: the current version of every tool. */
-export function catalogKey(tools: readonly CatalogTool[]): string {
-  return tools.map((tool) => `${tool.name}@${tool.version}`).sort().join('\n');
+/**
+ * BM25 over the candidates with the catalog's document frequencies and mean length: the scores the
+ * whole-catalog index gives these tools (name words count `SEARCH_NAME_WEIGHT` times).
+ */
+function candidateBm25(options: {
+  tools: readonly ToolAnalysis[];
+  statistics: SearchStatistics;
+  idf: (term: string) => number;
+}): (query: readonly WeightedTerm[]) => Float64Array {
+  const { tools, statistics, idf } = options;
+  const averageLength = statistics.averageLength > 0 ? statistics.averageLength : 1;
+  return (query) => {
+    const scores = new Float64Array(tools.length);
+    for (const { term, weight } of query) {
+      const termIdf = idf(term);
+      tools.forEach(({ counts, length }, i) => {
+        const tf = counts.get(term);
+        if (tf === undefined) return;
+        const norm = BM25.k1 * (1 - BM25.b + (BM25.b * length) / averageLength);
+        scores[i] = (scores[i] ?? 0) + weight * termIdf * ((tf * (BM25.k1 + 1)) / (tf + norm));
+      });
+    }
+    return scores;
+  };
+}
+
+/** Candidate words by similarity to the query word, best first, excluding its own forms. */
+function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
+  if (!similarities) return [];
+  const out: Array<{ word: string; similarity: number }> = [];
+  similarities.forEach((similarity, j) => {
+    if (similarity < 1 && similarity > 0) out.push({ word: words[j] ?? '', similarity });
+  });
+  return out.sort((a, b) => b.similarity - a.similarity);
+}
+
+function cosines(vectors: readonly Float32Array[], query: Float32Array): Float64Array {
+  return Float64Array.from(vectors, (vector) => {
+    let sum = 0;
+    for (let k = 0; k < vector.length; k += 1) sum += (vector[k] ?? 0) * (query[k] ?? 0);
+    return sum;
+  });
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { userError } from '../errors.ts';
-import { buildCatalogIndex, catalogKey, type CatalogIndex } from './catalog-index.ts';
+import { createCandidateScorer } from './catalog-index.ts';
 import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
-import type { WordVectorEmbedder } from './search/index.ts';
+import { contentWords, stem, type SearchMethod, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import type { ToolStore } from './store/index.ts';
 
 /** Candidates taken from each of pgvector and full-text search before re-scoring. */
-const CANDIDATES_PER_SOURCE = 50;
+export const CANDIDATES_PER_SOURCE = 50;
+
+/**
+ * Full-text candidates rank at most this many matching tools: past it, only the query's rarest words
+ * are searched, and only this many of their matches ranked (see `ToolStore.searchCandidates`).
+ * Ranking a match costs a few microseconds; small catalogs (the starter library, MetaTool) never reach it.
+ */
+export const TEXT_MATCH_BUDGET = 500;
 
 const SearchInputSchema = z.object({
   query: z.string().trim().min(1, 'the query must not be empty'),
@@ -16,24 +23,30 @@ const SearchInputSchema = z.object({
 
 export interface RegistrySearch {
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
-  /** Drops the in-memory catalog; the next search rebuilds it. */
+  /** Kept for callers that signal a catalog change; the search reads current state on every call. */
   invalidate(): void;
 }
 
 /**
- * Candidates from the store (nearest vectors ∪ full-text matches), re-scored by the search layer's
- * hybrid method, then ranked by the store's policy (`rankHits`). The hybrid method needs
- * whole-catalog state, kept in memory and rebuilt when the current tool versions change, whoever
- * changed them (the key is checked against the store on every search).
+ * Candidates from the store (nearest vectors ∪ full-text matches, `CANDIDATES_PER_SOURCE` each),
+ * re-scored by the search layer's method (`createCandidateScorer`, default `hybrid`) with the
+ * store's catalog-wide statistics, then ranked by the store's policy (`rankHits`). Nothing is held
+ * per catalog, so a change by anyone is seen at once and a search costs the same at 100 tools or 100,000.
+ *
+ * `method` exists for benchmarks (`toolsmith bench retrieval`); the registry uses the default.
+ * `bm25` takes its candidates from full-text search alone, so it measures words without vectors.
  */
-export function createRegistrySearch(options: { store: ToolStore; embedder: WordVectorEmbedder }): RegistrySearch {
-  const { store, embedder } = options;
-  let catalog: { key: string; index: Promise<CatalogIndex> } | undefined;
+export function createRegistrySearch(options: {
+  store: ToolStore;
+  embedder: WordVectorEmbedder;
+  method?: SearchMethod;
+  thesaurus?: WordNetThesaurus;
+}): RegistrySearch {
+  const { store, embedder, method } = options;
+  const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
   return {
-    invalidate() {
-      catalog = undefined;
-    },
+    invalidate() {},
     async search(input) {
       const parsed = SearchInputSchema.safeParse({ query: input.query, limit: input.limit });
       if (!parsed.success) {
@@ -42,29 +55,28 @@ export function createRegistrySearch(options: { store: ToolStore; embedder: Word
       }
       const { query, limit } = parsed.data;
       const signal = input.signal;
-      const [queryVector] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
-      const vector = Array.from(queryVector ?? []);
+      const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
+      const vector = Array.from(queryVector);
       // A query with no known word embeds to zeros, which has no cosine; full text may still match.
-      const hasDirection = vector.some((value) => value !== 0);
-      const [nearest, matching, summaries, policy] = await Promise.all([
-        hasDirection ? store.vectorSearch({ embedderId: embedder.id, vector, limit: CANDIDATES_PER_SOURCE }) : Promise.resolve([]),
-        store.textSearch({ query, limit: CANDIDATES_PER_SOURCE }),
-        store.list(),
-        store.getRankingPolicy(),
-      ]);
-      const names = new Set([...nearest.map((hit) => hit.name), ...matching.map((hit) => hit.name)]);
-      if (names.size === 0) return { hits: [], band: 'synthesize' };
-
-      const tools = summaries.map((summary) => ({ name: summary.name, version: summary.version, description: summary.description }));
-      const key = catalogKey(tools);
-      if (catalog?.key !== key) {
-        const index = buildCatalogIndex({ tools, embedder, ...(signal ? { signal } : {}) });
-        catalog = { key, index };
-        index.catch(() => {
-          if (catalog?.index === index) catalog = undefined;
-        });
-      }
-      const scores = await (await catalog.index).score({ query, names, ...(signal ? { signal } : {}) });
+      // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
+      const hasDirection = method !== 'bm25' && vector.some((value) => value !== 0);
+      const words = [...new Set(contentWords(query))];
+      const [known, policy] = await Promise.all([store.searchStatistics({ terms: words.map(stem) }), store.getRankingPolicy()]);
+      const { summaries, similarities } = await store.searchCandidates({
+        embedderId: embedder.id,
+        vector: hasDirection ? vector : null,
+        query,
+        words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
+        limit: CANDIDATES_PER_SOURCE,
+        textMatchBudget: TEXT_MATCH_BUDGET,
+      });
+      if (summaries.length === 0) return { hits: [], band: 'synthesize' };
+      const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
+      const asked = new Set(words.map(stem));
+      const more = (await scorer.termsFor({ query, candidates })).filter((term) => !asked.has(term));
+      const extra = more.length > 0 ? await store.searchStatistics({ terms: more }) : known;
+      const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...extra.documentFrequency]) };
+      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(method ? { method } : {}), ...(signal ? { signal } : {}) });
       const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
       return { hits, band: hits[0]?.band ?? 'synthesize' };
     },

@@ -1,4 +1,4 @@
-import { collectDocumentWords, contentWords, createBm25Index, lexicalTerms, similaritiesTo, stem, type DocumentWords, type WordVectorTable } from './search/index.ts';
+import type { DocumentWords } from './search/index.ts';
 
 /**
  * How much of a query's meaning a tool's wording covers, on an absolute scale: the idf-weighted
@@ -9,33 +9,27 @@ import { collectDocumentWords, contentWords, createBm25Index, lexicalTerms, simi
  *
  * Measured on the starter library: a correct top hit covers a median 0.68 of its query; off-topic
  * requests ("resize a png image", "book a flight to paris") 0.16–0.47.
+ *
+ * @returns coverage per document of `vocabulary`, in order, each in [0, 1].
  */
-export interface WordCoverage {
-  /** Coverage per tool, in catalog order, each in [0, 1]. */
-  coverage(options: { query: string }): Float64Array;
-}
-
-/** `texts`: one per tool, what its vector embeds (`name description`). */
-export function createWordCoverage(options: { texts: readonly string[]; table: WordVectorTable }): WordCoverage {
-  const { table } = options;
-  const vocabulary: DocumentWords = collectDocumentWords({ documents: options.texts.map(contentWords), table });
-  const bm25 = createBm25Index(options.texts.map((text) => ({ fields: [{ terms: lexicalTerms(text), weight: 1 }] })));
-  return {
-    coverage({ query }) {
-      const words = [...new Set(contentWords(query))];
-      const idf = words.map((word) => bm25.idf(stem(word)));
-      const total = idf.reduce((sum, value) => sum + value, 0);
-      const out = new Float64Array(vocabulary.documents.length);
-      if (total <= 0) return out;
-      words.forEach((word, q) => {
-        const similarities = similaritiesTo({ word, vocabulary, table });
-        vocabulary.documents.forEach((ids, d) => {
-          let best = 0;
-          for (const id of ids) best = Math.max(best, similarities[id] ?? 0);
-          out[d] = (out[d] ?? 0) + ((idf[q] ?? 0) * best * best) / total;
-        });
-      });
-      return out.map((value) => Math.min(1, Math.max(0, value)));
-    },
-  };
+export function wordCoverage(options: {
+  /** The documents scored (the search candidates) and their words. */
+  vocabulary: DocumentWords;
+  /** Per distinct query content word: `similaritiesTo` it of every vocabulary word. */
+  querySimilarities: readonly Float64Array[];
+  /** Per query word: the catalog-wide idf of its stem. */
+  queryIdf: readonly number[];
+}): Float64Array {
+  const { vocabulary, querySimilarities, queryIdf } = options;
+  const total = queryIdf.reduce((sum, value) => sum + value, 0);
+  const out = new Float64Array(vocabulary.documents.length);
+  if (total <= 0) return out;
+  querySimilarities.forEach((similarities, q) => {
+    vocabulary.documents.forEach((ids, d) => {
+      let best = 0;
+      for (const id of ids) best = Math.max(best, similarities[id] ?? 0);
+      out[d] = (out[d] ?? 0) + ((queryIdf[q] ?? 0) * best * best) / total;
+    });
+  });
+  return out.map((value) => Math.min(1, Math.max(0, value)));
 }

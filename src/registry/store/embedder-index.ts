@@ -28,6 +28,13 @@ export function vectorSearchSql(options: { embedderId: string; dimensions: numbe
     LIMIT $2::int`;
 }
 
+/** Builds the embedder's partial HNSW index (idempotent). */
+export function vectorIndexSql(options: { embedderId: string; dimensions: number }): string {
+  return `CREATE INDEX IF NOT EXISTS ${hnswIndexName(options.embedderId)} ON tool_embeddings
+    USING hnsw ((embedding::vector(${Math.trunc(options.dimensions)})) vector_cosine_ops)
+    WHERE embedder = ${literal(options.embedderId)}`;
+}
+
 /** The embedder's registered dimension count, or undefined when it was never used. */
 export async function embedderDimensions(options: { sql: SqlClient; embedderId: string }): Promise<number | undefined> {
   const { rows } = await options.sql.query<{ dimensions: number }>('SELECT dimensions FROM embedders WHERE id = $1::text', [
@@ -49,11 +56,7 @@ export async function ensureEmbedder(options: { tx: SqlClient; embedderId: strin
       'INSERT INTO embedders (id, dimensions, index_name) VALUES ($1::text, $2::int, $3::text) ON CONFLICT (id) DO NOTHING',
       [embedderId, dimensions, indexName],
     );
-    await tx.query(
-      `CREATE INDEX IF NOT EXISTS ${indexName} ON tool_embeddings
-         USING hnsw ((embedding::vector(${Math.trunc(dimensions)})) vector_cosine_ops)
-         WHERE embedder = ${literal(embedderId)}`,
-    );
+    await tx.query(vectorIndexSql({ embedderId, dimensions }));
     known = (await embedderDimensions({ sql: tx, embedderId })) ?? dimensions;
   }
   if (known !== dimensions) {

@@ -5,6 +5,8 @@ export type { ToolStore, AddVersionOptions } from './tool-store-port.ts';
 export { openEmbeddedDatabase, connectPostgres } from './sql-client.ts';
 export type { SqlClient } from './sql-client.ts';
 export { migrate } from './migrate.ts';
+export { SEARCH_NAME_WEIGHT, searchTermsOf, type SearchStatistics } from './search-statistics.ts';
+export { indexManifestsForBenchmark, explainSearchForBenchmark, type BenchmarkManifest } from './benchmark-index.ts';
 export {
   ToolStatusSchema,
   EmbeddingSchema,

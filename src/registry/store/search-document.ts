@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ToolManifest } from '../../tool-package/index.ts';
+import { writeSearchTerms } from './search-statistics.ts';
 import type { SqlClient } from './sql-client.ts';
 
 /** `reverse_string` and `maxLength` → words a stemmer can match ("reverse string", "max length"). */
@@ -11,8 +12,13 @@ export function splitIdentifier(identifier: string): string {
     .trim();
 }
 
+/** The parts of a manifest that search reads. */
+export type SearchableManifest = Pick<ToolManifest, 'name' | 'description'> & {
+  parameters: { properties: Record<string, { description?: unknown }> };
+};
+
 /** The three weighted texts of a tool: name words (A), description (B), parameters (C). */
-export function searchTexts(manifest: ToolManifest): { name: string; description: string; parameters: string } {
+export function searchTexts(manifest: SearchableManifest): { name: string; description: string; parameters: string } {
   const parameterWords: string[] = [];
   for (const [key, schema] of Object.entries(manifest.parameters.properties)) {
     parameterWords.push(splitIdentifier(key));
@@ -30,7 +36,7 @@ export function embeddedTextDigest(manifest: ToolManifest): string {
   return createHash('sha256').update(JSON.stringify([texts.name, texts.description, texts.parameters])).digest('hex');
 }
 
-/** Rebuilds the tool's tsvector from `manifest` (the current version's). */
+/** Rebuilds the tool's tsvector and its lexical terms (`search-statistics.ts`) from `manifest` (the current version's). */
 export async function writeSearchDocument(options: { tx: SqlClient; manifest: ToolManifest }): Promise<void> {
   const texts = searchTexts(options.manifest);
   await options.tx.query(
@@ -41,4 +47,5 @@ export async function writeSearchDocument(options: { tx: SqlClient; manifest: To
      WHERE name = $1::text`,
     [options.manifest.name, texts.name, texts.description, texts.parameters],
   );
+  await writeSearchTerms({ tx: options.tx, name: options.manifest.name, description: options.manifest.description });
 }

@@ -237,10 +237,45 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(await store.getRankingPolicy()).toEqual(next);
     });
 
+    it('keeps the search statistics in step through add, new version, rollback and remove', async () => {
+      const terms = ['zebraword', 'quokkaword', 'shared'];
+      const read = async () => {
+        const statistics = await store.searchStatistics({ terms });
+        return { tools: statistics.tools, zebra: statistics.documentFrequency.get('zebraword') ?? 0, quokka: statistics.documentFrequency.get('quokkaword') ?? 0 };
+      };
+      const before = await read();
+      const name = 'stats_probe_tool';
+      await store.addVersion({ pkg: makePackage({ name, description: 'Zebraword helper.' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra + 1, quokka: before.quokka });
+      await store.addVersion({ pkg: makePackage({ name, version: '1.1.0', description: 'Quokkaword helper.' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra, quokka: before.quokka + 1 });
+      await store.rollback({ name, to: '1.0.0' });
+      expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra + 1, quokka: before.quokka });
+      await store.remove({ name });
+      expect(await read()).toEqual(before);
+    });
+
+    it('returns vector and full-text candidates with their summaries in one call', async () => {
+      const embedderId = 'contract-candidates';
+      await store.addVersion({ pkg: makePackage({ name: 'cand_alpha_tool', description: 'Finds walrusword sightings.' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 0 }) }] });
+      await store.addVersion({ pkg: makePackage({ name: 'cand_beta_tool', description: 'Counts penguins.' }), status: 'experimental', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 1 }) }] });
+      const found = await store.searchCandidates({ embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'walrusword', words: [{ word: 'walrusword', documentFrequency: 1 }], limit: 1, textMatchBudget: 100 });
+      expect(found.nearest).toEqual(['cand_beta_tool']);
+      expect(found.matching).toEqual(['cand_alpha_tool']);
+      expect(found.summaries.map((summary) => [summary.name, summary.status])).toEqual([
+        ['cand_alpha_tool', 'verified'],
+        ['cand_beta_tool', 'experimental'],
+      ]);
+      const textOnly = await store.searchCandidates({ embedderId, vector: null, query: 'walrusword penguins', words: [], limit: 5, textMatchBudget: 100 });
+      expect(textOnly.nearest).toEqual([]);
+      expect(textOnly.summaries.map((summary) => summary.name).sort()).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
+      expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
+    });
+
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3]);
     });
   });
 }

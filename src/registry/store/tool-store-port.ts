@@ -11,6 +11,8 @@ import type {
   ToolSummary,
   VersionEntry,
 } from './store-schemas.ts';
+import type { CandidateOptions, Candidates } from './search-candidates.ts';
+import type { SearchStatistics } from './search-statistics.ts';
 
 export interface AddVersionOptions {
   /** The version string is `pkg.manifest.version`; it must be new for this tool. */
@@ -77,6 +79,18 @@ export interface ToolStore {
    * higher. `rank` is in [0, 1).
    */
   textSearch(options: { query: string; limit: number }): Promise<Array<{ name: string; rank: number }>>;
+  /** Current versions of the named tools (names not in the library are left out), by name. */
+  summaries(options: { names: readonly string[] }): Promise<ToolSummary[]>;
+  /**
+   * Catalog-wide lexical statistics (tool count, mean length, tools per term) for re-scoring
+   * search candidates; kept current by every write, so reading them costs one indexed lookup.
+   */
+  searchStatistics(options: { terms: readonly string[] }): Promise<SearchStatistics>;
+  /**
+   * A search's candidates in one round trip: the `limit` nearest current tools by vector (HNSW) and
+   * the `limit` best full-text matches (GIN, bounded by `textMatchBudget`), with their summaries.
+   */
+  searchCandidates(options: CandidateOptions): Promise<Candidates>;
   /** Tools with no vector from this embedder, by name: what `reindex` must embed. */
   embeddingsMissing(options: { embedderId: string }): Promise<string[]>;
   /** Upserts vectors of the tool's current version (reindexing with a new embedder). */

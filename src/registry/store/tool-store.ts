@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
+import { DEFAULT_EF_SEARCH, searchCandidates } from './search-candidates.ts';
+import { createSearchStatisticsReader, textArrayLiteral } from './search-statistics.ts';
+import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import {
   policyFromRow,
@@ -29,8 +32,6 @@ import { lockTool, parseInput, toolNotFound, versionNotFound } from './store-inp
 import type { ToolStore } from './tool-store-port.ts';
 import { addVersionInTransaction, rollbackInTransaction } from './version-writes.ts';
 
-/** pgvector's default `hnsw.ef_search`; an HNSW scan returns at most this many rows unless raised. */
-const DEFAULT_EF_SEARCH = 40;
 
 const ListOptionsSchema = z.object({
   status: ToolStatusSchema.optional(),
@@ -38,6 +39,7 @@ const ListOptionsSchema = z.object({
   offset: z.number().int().nonnegative().optional(),
 });
 const LimitSchema = z.number().int().positive().max(10_000);
+const NamesSchema = z.array(z.string()).max(10_000);
 
 async function readRecord(sql: SqlClient, name: string, version?: string): Promise<ToolRecord> {
   const { rows } = await sql.query<RecordRow>(
@@ -58,6 +60,8 @@ async function readRecord(sql: SqlClient, name: string, version?: string): Promi
  */
 export function createToolStore(options: { sql: SqlClient }): ToolStore {
   const { sql } = options;
+  const searchStatistics = createSearchStatisticsReader(sql);
+  const knownDimensions = new Map<string, number>();
 
   return {
     addVersion: (input) =>
@@ -159,15 +163,33 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       if (query.trim() === '') return [];
       // plainto_tsquery stems and drops stop words but ANDs the words; turning & into | lets a tool
       // that matches some of the words rank, with more (and rarer, higher-weighted) matches first.
-      const { rows } = await sql.query<{ name: string; rank: number }>(
-        `WITH q AS (SELECT replace(plainto_tsquery('english', $1::text)::text, ' & ', ' | ')::tsquery AS any_word)
-         SELECT t.name, ts_rank(t.search_document, q.any_word, 32) AS rank
-         FROM tools t, q
-         WHERE t.search_document @@ q.any_word
-         ORDER BY rank DESC, t.name LIMIT $2::int`,
-        [query, top],
-      );
+      const { rows } = await sql.query<{ name: string; rank: number }>(TEXT_SEARCH_SQL, [query, top]);
       return rows.map((row) => ({ name: row.name, rank: Number(row.rank) }));
+    },
+
+    summaries: async ({ names }) => {
+      const list = parseInput(NamesSchema, [...names], 'names_invalid', 'tool names');
+      if (list.length === 0) return [];
+      const { rows } = await sql.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS}
+         FROM tools t JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
+         WHERE t.name = ANY($1::text::text[])
+         ORDER BY t.name`,
+        [textArrayLiteral(list)],
+      );
+      return rows.map(summaryFromRow);
+    },
+
+    searchStatistics,
+
+    searchCandidates: async (candidateOptions) => {
+      let dimensions = knownDimensions.get(candidateOptions.embedderId);
+      if (dimensions === undefined && candidateOptions.vector !== null) {
+        dimensions = await embedderDimensions({ sql, embedderId: candidateOptions.embedderId });
+        // An embedder's dimension count never changes once registered (ensureEmbedder refuses others).
+        if (dimensions !== undefined) knownDimensions.set(candidateOptions.embedderId, dimensions);
+      }
+      return searchCandidates({ sql, dimensions, ...candidateOptions });
     },
 
     embeddingsMissing: async ({ embedderId }) => {

@@ -1,0 +1,95 @@
+/**
+ * Registry search at scale: index build time and `registry.search` latency (median, p95) over
+ * synthetic catalogs of 1k, 10k and 100k tools (`bench/synthetic-catalog.ts`, embedded with the
+ * real word-vector embedder), plus retrieval quality on the starter queries and MetaTool through
+ * `toolsmith bench retrieval`'s path. Run alone: `node --no-node-snapshot bench/registry-scale.ts [--sizes 1000,10000]`.
+ */
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchmarkRetrieval, BenchmarkToolSchema, createWordVectorEmbedder, openBenchmarkCatalog, type BenchmarkTool } from '../src/registry/index.ts';
+import { listStarterPackageDirs, STARTER_QUERIES_FILE } from '../src/starter/index.ts';
+import { loadMetatool } from '../src/registry/search/metatool-eval-set.ts';
+import { summarize } from './stats.ts';
+import { syntheticCatalog } from './synthetic-catalog.ts';
+
+/** The issue's target: a search at 100k tools under this at p95. */
+const TARGET_P95_MS = 20;
+const QUERIES_PER_SIZE = 200;
+
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
+
+async function explain(sql: { query<T>(text: string, params?: readonly unknown[]): Promise<{ rows: T[] }> }, text: string, params: unknown[]): Promise<string> {
+  const { rows } = await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params);
+  return rows.map((row) => row['QUERY PLAN']).join('\n');
+}
+
+export async function benchRegistryScale(options: { sizes?: readonly number[]; explainAt?: number } = {}): Promise<void> {
+  const sizes = options.sizes ?? [1_000, 10_000, 100_000];
+  const embedder = createWordVectorEmbedder();
+  await embedder.wordVectors();
+  console.log(`\n## Registry search at scale (target: p95 < ${TARGET_P95_MS} ms at 100k tools)\n`);
+  console.log('tools    embed s  insert s  hnsw s  stats s  search p50 ms  p95 ms  synthetic top-1  load (1/5/15 min)');
+  for (const size of sizes) {
+    const { tools, queries } = syntheticCatalog({ count: size, queryCount: QUERIES_PER_SIZE });
+    const opened = await openBenchmarkCatalog({ catalog: tools, embedder });
+    try {
+      for (const { query } of queries.slice(0, 5)) await opened.search({ query });
+      const samples: number[] = [];
+      let top1 = 0;
+      for (const { query, tool } of queries) {
+        const started = performance.now();
+        const { hits } = await opened.search({ query, limit: 5 });
+        samples.push(performance.now() - started);
+        if (hits[0]?.name === tool) top1 += 1;
+      }
+      const { medianMs, p95Ms } = summarize(samples);
+      const { build } = opened;
+      const s = (ms: number) => (ms / 1000).toFixed(1).padStart(7);
+      console.log(
+        `${String(size).padEnd(7)} ${s(build.embedMs)}  ${s(build.insertMs)} ${s(build.vectorIndexMs)} ${s(build.statisticsMs)}  ${medianMs.toFixed(2).padStart(13)}  ${p95Ms.toFixed(2).padStart(6)}  ${(top1 / queries.length).toFixed(3).padStart(15)}  ${load()}${size >= 100_000 ? (p95Ms < TARGET_P95_MS ? '  target met' : '  TARGET MISSED') : ''}`,
+      );
+      if (size === (options.explainAt ?? sizes.at(-1))) console.log(`\n${await opened.explainSearch({ query: queries[0]?.query ?? 'convert a table' })}\n`);
+    } finally {
+      await opened.close();
+    }
+  }
+}
+
+/** The starter tools' manifests as a benchmark catalog, and the starter queries. */
+async function starterSet(): Promise<{ catalog: BenchmarkTool[]; queries: Array<{ query: string; tool: string }> }> {
+  const dirs = await listStarterPackageDirs();
+  const catalog = await Promise.all(dirs.map(async (dir) => BenchmarkToolSchema.parse(JSON.parse(await readFile(join(dir, 'tool.json'), 'utf8')))));
+  const lines = (await readFile(STARTER_QUERIES_FILE, 'utf8')).split('\n').filter((line) => line.trim() !== '');
+  return { catalog, queries: lines.map((line) => JSON.parse(line) as { query: string; tool: string }) };
+}
+
+/** Starter queries and MetaTool (full dev set and held-out half), default method, through the registry path. */
+export async function benchRegistryQuality(): Promise<void> {
+  const embedder = createWordVectorEmbedder();
+  const starter = await starterSet();
+  const metatool = await loadMetatool();
+  console.log('\n## Registry retrieval quality (default method, registry.search path)\n');
+  console.log('set                 tools  queries  top-1  recall@5  MRR    p50 ms  p95 ms');
+  const sets = [
+    { label: 'starter queries', catalog: starter.catalog, queries: starter.queries },
+    { label: 'MetaTool dev', catalog: metatool.catalog, queries: metatool.queries },
+    { label: 'MetaTool held-out', catalog: metatool.catalog, queries: metatool.heldOut },
+  ];
+  for (const set of sets) {
+    const { rows } = await benchmarkRetrieval({ catalog: set.catalog.map((tool) => BenchmarkToolSchema.parse(tool)), queries: set.queries, embedder, methods: ['hybrid'] });
+    const report = rows[0]?.report;
+    if (report === undefined) continue;
+    console.log(
+      `${set.label.padEnd(18)} ${String(set.catalog.length).padStart(6)}  ${String(report.count).padStart(7)}  ${report.top1.toFixed(3)}  ${report.recallAt5.toFixed(3).padStart(8)}  ${report.mrr.toFixed(3)}  ${report.latencyP50Ms.toFixed(2).padStart(6)}  ${report.latencyP95Ms.toFixed(2).padStart(6)}`,
+    );
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { sizes: { type: 'string' }, quality: { type: 'boolean' } } });
+  const sizes = values.sizes?.split(',').map(Number);
+  await benchRegistryScale(sizes ? { sizes } : {});
+  if (values.quality === true) await benchRegistryQuality();
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { vectorSearchSql } from './embedder-index.ts';
+import type { SqlClient } from './sql-client.ts';
+import { summaryFromRow, SUMMARY_COLUMNS, type SummaryRow } from './store-rows.ts';
+import { parseInput } from './store-input.ts';
+import { EmbeddingSchema, type ToolSummary } from './store-schemas.ts';
+
+/** pgvector's default `hnsw.ef_search`; an HNSW scan returns at most this many rows unless raised. */
+export const DEFAULT_EF_SEARCH = 40;
+
+export interface CandidateOptions {
+  embedderId: string;
+  /** The query's vector; `null` for full-text candidates only. */
+  vector: number[] | null;
+  /** The query text for full-text search. */
+  query: string;
+  /**
+   * The query's content words with their document frequencies (`searchStatistics`). When they match more than
+   * `textMatchBudget` tools in all, full text searches only the rarest of them whose matches fit the
+   * budget (always at least the rarest one), and at most `textMatchBudget` matches are ranked:
+   * common words rank nearly every tool alike, and ranking all their matches is what grows with the catalog.
+   */
+  words: ReadonlyArray<{ word: string; documentFrequency: number }>;
+  limit: number;
+  textMatchBudget: number;
+}
+
+export interface Candidates {
+  /** Current versions of the union of both lists, by name. */
+  summaries: ToolSummary[];
+  nearest: string[];
+  matching: string[];
+  /** Cosine similarity of each candidate's stored vector (this embedder's) to the query vector; absent without one. */
+  similarities: Map<string, number>;
+}
+
+const CandidateOptionsSchema = z.object({
+  vector: z.array(z.number()).nullable(),
+  words: z.array(z.object({ word: z.string(), documentFrequency: z.number().int().nonnegative() })).max(1000),
+  limit: z.number().int().positive().max(10_000),
+  textMatchBudget: z.number().int().positive(),
+});
+
+/** A SQL string literal (embedder ids are data; the HNSW index predicate needs them inline). */
+function sqlLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The text full-text search runs: the query itself when its words match at most `budget` tools in
+ * all, else its rarest words that match anything while their matches add up to the budget, and
+ * always the rarest of those (words no tool has cannot find candidates).
+ */
+function textQuery(query: string, words: ReadonlyArray<{ word: string; documentFrequency: number }>, budget: number): string {
+  const total = words.reduce((sum, word) => sum + word.documentFrequency, 0);
+  if (total <= budget) return query;
+  const kept: string[] = [];
+  let running = 0;
+  const matching = words.filter((word) => word.documentFrequency > 0);
+  for (const { word, documentFrequency } of matching.sort((a, b) => a.documentFrequency - b.documentFrequency || a.word.localeCompare(b.word))) {
+    running += documentFrequency;
+    if (kept.length > 0 && running > budget) break;
+    kept.push(word);
+  }
+  return kept.join(' ');
+}
+
+/** The candidate statement (see `searchCandidates`) and its parameters. */
+export function candidatesStatement(options: {
+  embedderId: string;
+  dimensions: number | undefined;
+  vector: number[] | null;
+  query: string;
+  words: ReadonlyArray<{ word: string; documentFrequency: number }>;
+  limit: number;
+  textMatchBudget: number;
+}): { text: string; params: unknown[]; usesVectors: boolean } {
+  const { embedderId, dimensions, query } = options;
+  const input = options;
+  const usesVectors = input.vector !== null && dimensions !== undefined && dimensions === input.vector.length;
+  const cast = `vector(${Math.trunc(dimensions ?? 0)})`;
+  const vectorPart = usesVectors
+    ? `nearest AS (${vectorSearchSql({ embedderId, dimensions }).replaceAll('$1::text', '$3::text')})`
+    : `nearest AS (SELECT NULL::text AS name WHERE $3::text IS NOT NULL AND false)`;
+  // Every candidate's stored vector against the query's, so re-scoring need not embed the candidates.
+  const similarity = usesVectors
+    ? `(SELECT 1 - (e.embedding::${cast} <=> $3::text::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)})`
+    : 'NULL::float8';
+  // As `TEXT_SEARCH_SQL`, but ranking at most `$4` matches (the budget): past it, which matches are
+  // ranked is the index's order, and the vector candidates carry the search.
+  const text = `WITH q AS (SELECT replace(plainto_tsquery('english', $1::text)::text, ' & ', ' | ')::tsquery AS any_word),
+    matched AS (SELECT t.name, t.search_document FROM tools t, q WHERE t.search_document @@ q.any_word LIMIT $4::int),
+    matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
+    ${vectorPart},
+    names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest)
+    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity
+    FROM names n JOIN tools t ON t.name = n.name
+      JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
+    GROUP BY t.name, v.id
+    ORDER BY t.name`;
+  const params = [textQuery(query, input.words, input.textMatchBudget), input.limit, usesVectors ? JSON.stringify(input.vector) : null, input.textMatchBudget];
+  return { text, params, usesVectors };
+}
+
+/**
+ * Both candidate lists and their summaries in one statement: nearest vectors through the
+ * embedder's HNSW index (with `hnsw.ef_search` raised to `limit`), full-text matches through the GIN
+ * index, joined to the tools' current versions.
+ */
+export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined }): Promise<Candidates> {
+  const { sql, embedderId, query, dimensions } = options;
+  const input = parseInput(CandidateOptionsSchema, { vector: options.vector, words: options.words, limit: options.limit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'candidate search');
+  if (input.vector !== null) parseInput(EmbeddingSchema, { embedderId, vector: input.vector }, 'embedding_invalid', 'query vector');
+  const { text, params, usesVectors } = candidatesStatement({ embedderId, dimensions, query, ...input });
+  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null }>(text, params)).rows;
+  const rows =
+    usesVectors && input.limit > DEFAULT_EF_SEARCH
+      ? await sql.transaction(async (tx) => {
+          await tx.query(`SET LOCAL hnsw.ef_search = ${input.limit}`);
+          return run(tx);
+        })
+      : await run(sql);
+  const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
+  return {
+    summaries: rows.map(summaryFromRow),
+    similarities: new Map(rows.flatMap((row) => (row.similarity === null ? [] : [[row.name, Number(row.similarity)] as const]))),
+    nearest: rows.filter((row) => sourcesOf(row).includes('vector')).map((row) => row.name),
+    matching: rows.filter((row) => sourcesOf(row).includes('text')).map((row) => row.name),
+  };
+}

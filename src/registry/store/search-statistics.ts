@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { lexicalTerms } from '../search/lexical.ts';
+import type { SqlClient } from './sql-client.ts';
+import { parseInput } from './store-input.ts';
+
+/**
+ * A name word counts this many description words in a tool's lexical length and term frequencies:
+ * a name is short and chosen to say what the tool is. The candidate scorer reads it from here so
+ * stored lengths and per-candidate lengths agree.
+ */
+export const SEARCH_NAME_WEIGHT = 2;
+
+/** What the lexical scorer knows of a tool: its distinct terms and its field-weighted length. */
+export function searchTermsOf(tool: { name: string; description: string }): { terms: string[]; length: number } {
+  const name = lexicalTerms(tool.name);
+  const description = lexicalTerms(tool.description);
+  return { terms: [...new Set([...name, ...description])], length: SEARCH_NAME_WEIGHT * name.length + description.length };
+}
+
+/**
+ * A Postgres array literal of `values`, sent as text and cast with `$n::text::text[]` (both drivers
+ * read it the same way, and `= ANY(...)` of an array parameter keeps primary-key lookups indexed).
+ */
+export function textArrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+/** Catalog-wide lexical statistics for a set of terms. */
+export interface SearchStatistics {
+  /** Current tools. */
+  tools: number;
+  /** Mean field-weighted length (`searchTermsOf(...).length`); 0 for an empty catalog. */
+  averageLength: number;
+  /** Tools holding each asked term; a term no tool holds is absent. */
+  documentFrequency: Map<string, number>;
+}
+
+/** Stores the tool's terms; the trigger of migration 2 moves the catalog counts with them. */
+export async function writeSearchTerms(options: { tx: SqlClient; name: string; description: string }): Promise<void> {
+  const { terms, length } = searchTermsOf(options);
+  await options.tx.query(
+    'UPDATE tools SET search_terms = $2::text::text[], search_length = $3::float8 WHERE name = $1::text',
+    [options.name, textArrayLiteral(terms), length],
+  );
+}
+
+/** Recounts every statistic from the tools' stored terms: after a bulk load that bypassed the trigger. */
+export async function recountSearchStatistics(tx: SqlClient): Promise<void> {
+  await tx.query('DELETE FROM search_term_counts');
+  await tx.query(
+    `INSERT INTO search_term_counts (term, tools)
+     SELECT term, count(*) FROM tools, unnest(search_terms) AS held(term) GROUP BY term`,
+  );
+  await tx.query('UPDATE search_totals SET tools = (SELECT count(*) FROM tools), total_length = (SELECT COALESCE(sum(search_length), 0) FROM tools)');
+}
+
+/** Tools written before migration 2 have no terms; computes them once, in batches. */
+async function fillMissingTerms(sql: SqlClient): Promise<void> {
+  for (;;) {
+    const { rows } = await sql.query<{ name: string; description: string }>(
+      `SELECT t.name, v.manifest->>'description' AS description
+       FROM tools t JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
+       WHERE t.search_length = 0 AND cardinality(t.search_terms) = 0 ORDER BY t.name LIMIT 500`,
+    );
+    const stale = rows.filter((row) => searchTermsOf(row).length > 0);
+    if (stale.length === 0) return;
+    await sql.transaction(async (tx) => {
+      for (const row of stale) await writeSearchTerms({ tx, name: row.name, description: row.description ?? '' });
+    });
+  }
+}
+
+const TermsSchema = z.array(z.string().max(200)).max(10_000);
+
+/** Reads the statistics for `terms`; on first use per client, fills in terms missing from older rows. */
+export function createSearchStatisticsReader(sql: SqlClient): (options: { terms: readonly string[] }) => Promise<SearchStatistics> {
+  let filled: Promise<void> | undefined;
+  return async ({ terms }) => {
+    const asked = parseInput(TermsSchema, [...new Set(terms)], 'search_terms_invalid', 'search terms');
+    filled ??= fillMissingTerms(sql).catch((error: unknown) => {
+      filled = undefined;
+      throw error;
+    });
+    await filled;
+    // One statement: the totals row, then one row per known term.
+    const { rows } = await sql.query<{ term: string | null; tools: number; total_length: number }>(
+      `SELECT NULL::text AS term, tools, total_length FROM search_totals
+       UNION ALL
+       SELECT term, tools, 0 FROM search_term_counts WHERE term = ANY($1::text::text[]) AND tools > 0`,
+      [textArrayLiteral(asked)],
+    );
+    const totals = { rows: rows.filter((row) => row.term === null) };
+    const counts = { rows: rows.filter((row): row is { term: string; tools: number; total_length: number } => row.term !== null) };
+    const tools = Number(totals.rows[0]?.tools ?? 0);
+    return {
+      tools,
+      averageLength: tools > 0 ? Number(totals.rows[0]?.total_length ?? 0) / tools : 0,
+      documentFrequency: new Map(counts.rows.map((row) => [row.term, Number(row.tools)])),
+    };
+  };
+}
