@@ -27,6 +27,16 @@ export interface RegistrySearchResult {
   band: Band;
 }
 
+export interface ReindexReport {
+  /** The embedder whose vectors were written. */
+  embedderId: string;
+  /** Current tools re-embedded. */
+  embedded: number;
+  /** Of those, how many had no vector from this embedder before. */
+  missingBefore: number;
+  durationMs: number;
+}
+
 export interface ToolTestReport {
   name: string;
   version: string;
@@ -47,9 +57,10 @@ export interface Registry {
   /**
    * Verifies `pkg` in the sandbox and stores it as `verified`. A failing suite throws
    * `verification_failed` (user) with the failing tests and writes nothing, unless `experimental`:
-   * then it is stored as `experimental` with the failures as the reason.
+   * then it is stored as `experimental` with the failures as the reason. `verified` is the suite
+   * result of this exact package when the caller has just run it (synthesis); it is not run again.
    */
-  add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; signal?: AbortSignal }): Promise<ToolRecord>;
+  add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; verified?: SuiteResult; signal?: AbortSignal }): Promise<ToolRecord>;
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
   /** Imports the starter tools when the library is new (no tools, never imported); returns how many. */
   ensureStarterLibrary(options?: { signal?: AbortSignal }): Promise<{ imported: number }>;
@@ -62,6 +73,11 @@ export interface Registry {
   run(options: { name: string; args: unknown; signal?: AbortSignal }): Promise<CallOutcome>;
   /** Re-runs the current version's tests; changes nothing in the store. */
   test(options: { name: string; signal?: AbortSignal }): Promise<ToolTestReport>;
+  /**
+   * Re-embeds every current tool with the registry's vector embedder (after switching
+   * `TOOLSMITH_EMBEDDER`). Vectors of other embedders stay recorded, so switching back needs no reindex.
+   */
+  reindex(options?: { signal?: AbortSignal; onProgress?: (progress: { done: number; total: number }) => void }): Promise<ReindexReport>;
 }
 
 /**

@@ -6,7 +6,8 @@ import { describeSuiteFailure, failingTests } from './failure-summary.ts';
 import type { Registry, StarterMarker } from './registry-port.ts';
 import { embeddedText } from './catalog-index.ts';
 import { createRegistrySearch } from './registry-search.ts';
-import type { WordVectorEmbedder } from './search/index.ts';
+import { reindexTools } from './reindex-tools.ts';
+import type { Embedder, WordVectorEmbedder } from './search/index.ts';
 import { importStarterLibrary } from './starter-library.ts';
 import type { Embedding, ToolRecord, ToolStore } from './store/index.ts';
 
@@ -14,6 +15,11 @@ export interface RegistryOptions {
   store: ToolStore;
   /** Embeds tools and queries; its word vectors also drive the hybrid re-scoring. */
   embedder: WordVectorEmbedder;
+  /**
+   * The embedder whose vectors are stored and searched (`TOOLSMITH_EMBEDDER`, see
+   * `createEmbedderFromConfig`); default `embedder`. Tools also keep a word-vector vector.
+   */
+  vectorEmbedder?: Embedder;
   sandbox: Sandbox;
   /** Remembers the starter import; without one, only an empty store triggers it. */
   starterMarker?: StarterMarker;
@@ -26,11 +32,18 @@ export interface RegistryOptions {
  */
 export function createRegistry(options: RegistryOptions): Registry {
   const { store, embedder, sandbox } = options;
-  const searcher = createRegistrySearch({ store, embedder });
+  const vectorEmbedder = options.vectorEmbedder ?? embedder;
+  const searcher = createRegistrySearch({ store, embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }) });
+  // The word-vector vector is cheap and offline; keeping it means switching back needs no reindex.
+  const embedders = vectorEmbedder.id === embedder.id ? [vectorEmbedder] : [vectorEmbedder, embedder];
 
   const embed = async (manifest: ToolManifest, signal?: AbortSignal): Promise<Embedding[]> => {
-    const [vector] = await embedder.embed({ texts: [embeddedText(manifest)], ...(signal ? { signal } : {}) });
-    return vector === undefined ? [] : [{ embedderId: embedder.id, vector: Array.from(vector) }];
+    const embeddings: Embedding[] = [];
+    for (const each of embedders) {
+      const [vector] = await each.embed({ texts: [embeddedText(manifest)], ...(signal ? { signal } : {}) });
+      if (vector !== undefined) embeddings.push({ embedderId: each.id, vector: Array.from(vector) });
+    }
+    return embeddings;
   };
 
   const currentPackage = async (name: string): Promise<{ pkg: ToolPackage; record: ToolRecord }> => {
@@ -39,8 +52,9 @@ export function createRegistry(options: RegistryOptions): Registry {
   };
 
   const registry: Registry = {
-    async add({ pkg, experimental = false, reason, signal }) {
-      const suite = await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) });
+    async add({ pkg, experimental = false, reason, verified, signal }) {
+      // A caller that has just run the suite (synthesis) passes it, so it does not run twice.
+      const suite = verified ?? (await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) }));
       if (!suite.ok && !experimental) {
         const name = pkg.manifest.name;
         throw userError(
@@ -102,6 +116,29 @@ export function createRegistry(options: RegistryOptions): Registry {
       const suite = await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) });
       return { name, version: record.version, suite };
     },
+
+    async reindex(call = {}) {
+      const report = await reindexTools({ store, embedder: vectorEmbedder, ...call });
+      searcher.invalidate();
+      return report;
+    },
   };
   return registry;
+}
+
+/**
+ * What the search runs on: the vector embedder's id and vectors (store candidates and the hybrid
+ * vector score) with the word vectors the hybrid re-scoring and similarity calibration need.
+ */
+function searchEmbedder(options: { words: WordVectorEmbedder; vectors: Embedder }): WordVectorEmbedder {
+  const { words, vectors } = options;
+  if (vectors === words) return words;
+  return {
+    id: vectors.id,
+    get dimensions() {
+      return vectors.dimensions;
+    },
+    embed: (call) => vectors.embed(call),
+    wordVectors: (call) => words.wordVectors(call),
+  };
 }

@@ -8,6 +8,7 @@ import { EXIT_CODES, exitCodeForFailure, exitCodeForSuite, type ExitCode } from 
 import type { Output } from '../output.ts';
 import { readArguments } from '../read-arguments.ts';
 import { renderSuite } from '../render-suite.ts';
+import { registerTransferCommands } from './tools/register-transfer-commands.ts';
 import { renderHistory, renderList, renderRecord, renderSearch } from './tools/render-tools.ts';
 
 export interface ToolsCommandContext {
@@ -165,4 +166,6 @@ export function registerToolsCommand(program: Command, context: ToolsCommandCont
         return EXIT_CODES.ok;
       }),
     );
+
+  registerTransferCommands(tools, { action, output, signal: context.signal });
 }

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import type { Config } from '../../../config.ts';
-import { createFileMarker, createRegistry, createWordVectorEmbedder, openToolStore, type Registry } from '../../../registry/index.ts';
+import type { Registry } from '../../../registry/index.ts';
 import type { Sandbox } from '../../../sandbox/index.ts';
+import { openLibrary } from '../../../toolsmith.ts';
 import type { Output } from '../../output.ts';
 
 /**
@@ -13,15 +13,8 @@ export async function withRegistry<T>(
   body: (registry: Registry) => Promise<T>,
 ): Promise<T> {
   const { config, sandbox, output, signal } = options;
-  const { store, close } = await openToolStore({ dataDir: config.home, ...(config.databaseUrl === undefined ? {} : { databaseUrl: config.databaseUrl }) });
+  const { registry, imported, close } = await openLibrary({ config, sandbox, signal });
   try {
-    const registry = createRegistry({
-      store,
-      sandbox,
-      embedder: createWordVectorEmbedder(config.cacheDir === undefined ? {} : { cacheDir: config.cacheDir }),
-      starterMarker: createFileMarker({ path: path.join(config.home, 'starter-imported') }),
-    });
-    const { imported } = await registry.ensureStarterLibrary({ signal });
     if (imported > 0) output.stderr(`Imported ${imported} starter tools into ${config.home}\n`);
     return await body(registry);
   } finally {

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddingsTestServer, type EmbeddingsTestServer } from './embedders/embeddings-test-server.ts';
+import { createProviderEmbedder } from './embedders/index.ts';
+import { createRegistry } from './registry.ts';
+import { doublePackage, openTestRegistry, removeHome, type OpenedRegistry } from './registry-test-support.ts';
+import { createWordVectorEmbedder } from './search/index.ts';
+import { createSandbox } from '../sandbox/index.ts';
+
+const WORD_VECTORS = 'word-vectors:wink-sg-100d:sif-v1';
+
+describe('registry reindex after switching to a provider embedder (local OpenAI-style server)', () => {
+  let opened: OpenedRegistry;
+  let server: EmbeddingsTestServer;
+  beforeAll(async () => {
+    server = await startEmbeddingsTestServer({ dimensions: 32 });
+    opened = await openTestRegistry();
+    await opened.registry.add({ pkg: doublePackage() });
+  });
+  afterAll(async () => {
+    await opened.close();
+    await removeHome(opened.home);
+    await server.close();
+  });
+
+  it('embeds every current tool with the new embedder, keeps the old vectors, and searches with the new id', async () => {
+    const provider = createProviderEmbedder({ spec: 'openai-compatible:bag-of-words', baseUrl: server.baseUrl, retry: { initialDelayMs: 1 } });
+    const registry = createRegistry({ store: opened.store, sandbox: createSandbox(), embedder: createWordVectorEmbedder(), vectorEmbedder: provider });
+    expect(await opened.store.embeddingsMissing({ embedderId: provider.id })).toEqual(['double_number']);
+
+    const progress: Array<[number, number]> = [];
+    const report = await registry.reindex({ onProgress: ({ done, total }) => progress.push([done, total]) });
+    expect(report).toMatchObject({ embedderId: 'openai-compatible:bag-of-words', embedded: 1, missingBefore: 1 });
+    expect(progress).toEqual([[0, 1], [1, 1]]);
+    expect(await opened.store.embeddingsMissing({ embedderId: provider.id })).toEqual([]);
+    expect(await opened.store.embeddingsMissing({ embedderId: WORD_VECTORS })).toEqual([]);
+
+    const searchesBefore = server.requests.length;
+    const { hits } = await registry.search({ query: 'double a number' });
+    expect(hits[0]).toMatchObject({ name: 'double_number' });
+    // The query went to the provider, and the store's nearest vectors of that id answer it.
+    expect(server.requests.slice(searchesBefore).some((request) => request.input.includes('double a number'))).toBe(true);
+    expect(await opened.store.vectorSearch({ embedderId: provider.id, vector: Array.from((await provider.embed({ texts: ['double a number'] }))[0]!), limit: 1 })).toMatchObject([
+      { name: 'double_number' },
+    ]);
+  });
+
+  it('stores new versions with both the provider and the word-vector vectors', async () => {
+    const provider = createProviderEmbedder({ spec: 'openai-compatible:bag-of-words', baseUrl: server.baseUrl });
+    const registry = createRegistry({ store: opened.store, sandbox: createSandbox(), embedder: createWordVectorEmbedder(), vectorEmbedder: provider });
+    await registry.add({ pkg: doublePackage({ version: '1.1.0' }) });
+    expect(await opened.store.embeddingsMissing({ embedderId: provider.id })).toEqual([]);
+    expect(await opened.store.embeddingsMissing({ embedderId: WORD_VECTORS })).toEqual([]);
+  });
+});
