@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config.ts';
+import { loadConfigWithDotEnv } from '../config.ts';
 import { userError } from '../errors.ts';
+import { registerBenchCommand } from './commands/bench.ts';
+import { registerAgentCommands } from './commands/register-agent-commands.ts';
 import { runCommand } from './commands/run.ts';
 import { registerToolsCommand } from './commands/tools.ts';
 import { verifyCommand } from './commands/verify.ts';
@@ -10,7 +12,8 @@ import { createLazySandbox } from './lazy-sandbox.ts';
 import { processOutput, type Output } from './output.ts';
 import { errorEnvelope, renderErrorLines } from './render-error.ts';
 
-const config = loadConfig();
+// Model keys may also come from ./.env; the environment wins.
+const config = await loadConfigWithDotEnv({ cwd: process.cwd() });
 const debug = config.debug;
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -66,6 +69,8 @@ function buildProgram(): Command {
     });
 
   registerToolsCommand(program, { config, sandbox, output, signal, execute });
+  registerAgentCommands(program, { config, sandbox, output, signal, execute });
+  registerBenchCommand(program, { config, output, signal, execute });
 
   return program;
 }
