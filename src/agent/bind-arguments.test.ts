@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ToolManifestSchema } from '../tool-package/index.ts';
+import { type ToolManifest, ToolManifestSchema } from '../tool-package/index.ts';
 import { bindArguments } from './bind-arguments.ts';
 import { reverseStringManifest, starterManifest } from './test-support/starter-manifests.ts';
 
 function bindFor(tool: string, request: string, reference?: { value: unknown }) {
   const parameters = tool === 'reverse_string' ? reverseStringManifest.parameters : starterManifest(tool).parameters;
   return bindArguments({ request, parameters, ...(reference === undefined ? {} : { reference }) });
+}
+
+/**
+ * The parameters as they come back from the store, which keeps manifests as jsonb: object keys
+ * sorted by length, then bytes (`to`, `from`, `value`); arrays such as `required` keep their order.
+ */
+function asStored(parameters: ToolManifest['parameters']): ToolManifest['parameters'] {
+  const names = Object.keys(parameters.properties).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return { ...parameters, properties: Object.fromEntries(names.map((name) => [name, parameters.properties[name] ?? {}])) };
 }
 
 function parametersOf(properties: Record<string, Record<string, unknown>>, required: string[]) {
@@ -17,8 +26,7 @@ function parametersOf(properties: Record<string, Record<string, unknown>>, requi
   }).parameters;
 }
 
-describe('bindArguments on the starter tools', () => {
-  it.each([
+const STARTER_BINDINGS: Array<[string, string, Record<string, unknown>]> = [
     ['percentage_of', 'What is 15 percent of 300?', { percent: 15, value: 300 }],
     ['percentage_of', 'how much is a 20% tip on a $85 bill', { percent: 20, value: 85 }],
     ['percentage_of', "what's 30% of 1,500", { percent: 30, value: 1500 }],
@@ -30,11 +38,25 @@ describe('bindArguments on the starter tools', () => {
     ['convert_units', 'convert 5 km to miles', { value: 5, from: 'km', to: 'miles' }],
     ['convert_units', '72 fahrenheit in celsius', { value: 72, from: 'fahrenheit', to: 'celsius' }],
     ['convert_units', 'a marathon of 26.2 mi in km', { value: 26.2, from: 'mi', to: 'km' }],
+    ['convert_units', '5 km in miles', { value: 5, from: 'km', to: 'miles' }],
+    ['convert_units', 'how many miles is 5 km', { value: 5, from: 'km', to: 'miles' }],
+    ['convert_units', 'how many miles is 10 kilometers', { value: 10, from: 'kilometers', to: 'miles' }],
+    ['convert_units', '5 km is how many miles', { value: 5, from: 'km', to: 'miles' }],
+    ['convert_units', 'how many MiB in 3 gigabytes', { value: 3, from: 'gigabytes', to: 'MiB' }],
+    ['convert_units', 'convert 100 fahrenheit to celsius', { value: 100, from: 'fahrenheit', to: 'celsius' }],
+    ['convert_units', '100 degrees fahrenheit to degrees celsius', { value: 100, from: 'fahrenheit', to: 'celsius' }],
+    ['convert_units', 'what is 3 hours in minutes', { value: 3, from: 'hours', to: 'minutes' }],
+    ['convert_units', 'change 2 GiB into MB', { value: 2, from: 'GiB', to: 'MB' }],
+    ['convert_units', 'express 30 km/h as mph', { value: 30, from: 'km/h', to: 'mph' }],
+    ['convert_units', 'from kg to lb: 10', { value: 10, from: 'kg', to: 'lb' }],
+    ['convert_units', 'convert 10 to celsius from fahrenheit', { value: 10, from: 'fahrenheit', to: 'celsius' }],
     ['day_of_week', 'what day of the week was 2024-02-29', { date: '2024-02-29' }],
     ['day_of_week', 'what weekday was July 4 1976', { date: '1976-07-04' }],
     ['date_difference', 'how many days between 2024-01-15 and 2024-03-01', { start: '2024-01-15', end: '2024-03-01' }],
+    ['date_difference', 'days between 2024-01-01 and 2024-03-01', { start: '2024-01-01', end: '2024-03-01' }],
     ['date_difference', 'number of weeks from June 1 2024 to December 25 2024', { start: '2024-06-01', end: '2024-12-25' }],
     ['add_to_date', 'what date is 90 days after 2024-02-10', { date: '2024-02-10', amount: 90, unit: 'days' }],
+    ['add_to_date', 'add 3 weeks to 2024-02-10', { date: '2024-02-10', amount: 3, unit: 'weeks' }],
     ['add_to_date', 'when does a one-year subscription starting 2024-02-29 end', { date: '2024-02-29', amount: 1, unit: 'year' }],
     ['round_number', 'round 3.14159 to 2 decimals', { value: 3.14159, decimals: 2, mode: 'nearest' }],
     ['round_number', 'round 3.14159 to two decimal places', { value: 3.14159, decimals: 2, mode: 'nearest' }],
@@ -58,8 +80,16 @@ describe('bindArguments on the starter tools', () => {
     ['json_format', "minify '{\"a\": 1}'", { json: '{"a": 1}', mode: 'minify', indent: 2, sort_keys: false }],
     ['reverse_string', "reverse 'Python'", { s: 'Python' }],
     ['reverse_string', "s = 'abc'", { s: 'abc' }],
-  ])('%s: %j', (tool, request, args) => {
+];
+
+describe('bindArguments on the starter tools', () => {
+  it.each(STARTER_BINDINGS)('%s: %j', (tool, request, args) => {
     expect(bindFor(tool, request)).toMatchObject({ status: 'bound', args });
+  });
+
+  it.each(STARTER_BINDINGS.filter(([tool]) => tool !== 'reverse_string'))('%s: %j binds the same with the properties in store order', (tool, request, args) => {
+    const binding = bindArguments({ request, parameters: asStored(starterManifest(tool).parameters) });
+    expect(binding).toMatchObject({ status: 'bound', args });
   });
 
   it('reports where each value came from', () => {
@@ -71,7 +101,10 @@ describe('bindArguments on the starter tools', () => {
   });
 
   it.each([
-    ['convert_units', 'how many miles is 10 kilometers', /required parameter to/],
+    ['convert_units', 'km to miles: 5', /required parameter from/],
+    ['convert_units', 'convert 5 km to miles or feet', /to could be "miles" or "feet"/],
+    ['convert_units', 'convert 5 km to miles in feet', /to could be "miles" or "feet"/],
+    ['convert_units', 'what is 5 km in miles, 2 decimals', /2 was not matched/],
     ['round_number', 'round 1234 to the nearest hundred', /hundred was not matched/],
     ['format_duration', 'express 5400 seconds as an ISO 8601 period', /8601 was not matched/],
     ['add_to_date', 'subtract 3 months from 2024-05-31', /"subtract", so amount may need to be negative/],
@@ -88,8 +121,30 @@ describe('bindArguments on the starter tools', () => {
   });
 
   it('keeps what it found as the partial binding', () => {
-    expect(bindFor('convert_units', 'how many MiB in 3 gigabytes')).toMatchObject({ status: 'ambiguous', partial: { value: 3, from: 'gigabytes' } });
+    expect(bindFor('convert_units', 'km to miles: 5')).toMatchObject({ status: 'ambiguous', partial: { value: 5, to: 'miles' } });
     expect(bindFor('change_case', 'convert userAccountId to snake_case')).toMatchObject({ status: 'ambiguous', partial: { case: 'snake' } });
+  });
+});
+
+describe('bindArguments on unit parameters', () => {
+  it('tells the unit converted from and to by the descriptions when the names do not say', () => {
+    const parameters = parametersOf(
+      {
+        wanted: { type: 'string', description: 'The unit to convert the quantity to.' },
+        quantity: { type: 'number' },
+        given: { type: 'string', description: 'The unit of the quantity.' },
+      },
+      ['wanted', 'quantity', 'given'],
+    );
+    expect(bindArguments({ request: 'convert 5 km to miles', parameters })).toMatchObject({
+      status: 'bound',
+      args: { quantity: 5, given: 'km', wanted: 'miles' },
+    });
+  });
+
+  it('gives a lone unit parameter that names no direction the unit written after the number', () => {
+    const parameters = parametersOf({ amount: { type: 'number' }, unit: { type: 'string', description: 'A unit of measurement.' } }, ['amount', 'unit']);
+    expect(bindArguments({ request: 'how long is 5 km', parameters })).toMatchObject({ status: 'bound', args: { amount: 5, unit: 'km' } });
   });
 });
 

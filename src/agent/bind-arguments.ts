@@ -28,8 +28,9 @@ const SIGN_WORDS = new Set(['subtract', 'subtracting', 'minus', 'before', 'ago',
  * Binds a request's values to a tool's parameters deterministically: numbers (decimals, negatives,
  * "1,000", "15%", "1.2M"), quoted strings, lists, booleans, ISO and written dates. Values go first to
  * the parameter they are written next to ("percent 15", "2 decimals", "value of 300", "s = 'abc'"),
- * lists to array parameters, enum words to enums, then the rest by order of appearance against the
- * order of the properties. Defaults fill what is left.
+ * lists to array parameters, enum words to enums, units by where they are written ("from km", "to
+ * miles"), then the rest by order of appearance against the order of the parameters (the required
+ * ones first, in the order of `required`). Defaults fill what is left.
  *
  * @example
  * bindArguments({ request: 'What is 15 percent of 300?', parameters: percentageOf.parameters });

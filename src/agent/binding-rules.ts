@@ -1,4 +1,4 @@
-import { type ParameterSlot, slotAccepts, stem } from './parameter-slots.ts';
+import { type ParameterSlot, slotAccepts, stem, type UnitRole } from './parameter-slots.ts';
 import type { RequestToken, ValueToken } from './tokenize-request.ts';
 import { isValueToken } from './tokenize-request.ts';
 
@@ -185,25 +185,70 @@ const UNIT_STOP_WORDS = new Set([
   'of', 'to', 'in', 'into', 'from', 'and', 'or', 'the', 'a', 'an', 'is', 'are', 'was', 'percent', 'percentage',
   'times', 'plus', 'minus', 'per', 'by', 'on', 'at', 'for', 'with', 'as', 'than', 'more', 'less', 'out', 'it', 'that',
 ]);
-const UNIT_PREPOSITIONS = new Set(['to', 'into', 'in', 'from']);
+// Where a unit is written says which one it is. "5 km" (the unit of the number taken as the value)
+// and "from km" name the unit converted from; "to miles", "in miles", "into MB", "as feet" and
+// "how many miles" the unit converted to.
+const SOURCE_MARKERS = new Set(['from']);
+const TARGET_MARKERS = new Set(['to', 'into', 'in', 'as']);
+const QUANTITY_QUESTION = new Set(['many', 'much']);
 
-/** Unit slots take, in order, the words written after a number or after to/into/in/from: "5 km to miles". */
-export function bindUnits(state: BindingState): void {
-  const slots = state.slots.filter((slot) => slot.unit && isFree(state, slot));
-  if (slots.length === 0) return;
-  const units: Array<{ text: string; index: number }> = [];
+interface UnitMention {
+  text: string;
+  index: number;
+  role: UnitRole;
+}
+
+function unitMentions(state: BindingState): UnitMention[] {
+  const mentions: UnitMention[] = [];
   const { tokens } = state;
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     const before = tokens[i - 1];
     if (token?.kind !== 'word' || UNIT_STOP_WORDS.has(token.lower) || state.spentWords.has(i)) continue;
-    const afterNumber = before?.kind === 'number';
-    const afterPreposition = before?.kind === 'word' && UNIT_PREPOSITIONS.has(before.lower) && units.length > 0;
-    if (!afterNumber && !afterPreposition && !(before?.kind === 'word' && UNIT_PREPOSITIONS.has(before.lower) && tokens[i - 2]?.kind === 'number')) continue;
-    units.push({ text: unitText(tokens, i), index: i });
+    let role: UnitRole | undefined;
+    if (before?.kind === 'number') role = state.used.has(i - 1) ? 'source' : undefined;
+    else if (before?.kind === 'word' && SOURCE_MARKERS.has(before.lower)) role = 'source';
+    else if (before?.kind === 'word' && TARGET_MARKERS.has(before.lower)) role = 'target';
+    else if (before?.kind === 'word' && QUANTITY_QUESTION.has(before.lower) && isWord(tokens[i - 2], 'how')) role = 'target';
+    // "to miles or feet": an alternative to a unit is in the same role, so the request is unclear.
+    else if (before?.kind === 'word' && (before.lower === 'or' || before.lower === 'and')) role = mentions.find((mention) => mention.index === i - 2)?.role;
+    if (role !== undefined) mentions.push({ text: unitText(tokens, i), index: i, role });
   }
-  for (const [k, slot] of slots.entries()) {
-    const unit = units[k];
+  return mentions;
+}
+
+function isWord(token: RequestToken | undefined, lower: string): boolean {
+  return token?.kind === 'word' && token.lower === lower;
+}
+
+/**
+ * Unit slots that say which end of a conversion they are (`from`, `to`) take the one unit written in
+ * that role, wherever it stands: "convert 5 km to miles", "how many miles is 5 km", "from kg to lb:
+ * 10". Two different units in one role leave the slot open, with the reason. Unit slots that do not
+ * say take the remaining units in order of appearance.
+ */
+export function bindUnits(state: BindingState): void {
+  const slots = state.slots.filter((slot) => slot.unit && isFree(state, slot));
+  if (slots.length === 0) return;
+  const mentions = unitMentions(state);
+  const taken = new Set<number>();
+  for (const slot of slots) {
+    if (slot.unitRole === undefined) continue;
+    const inRole = mentions.filter((mention) => mention.role === slot.unitRole);
+    const distinct = [...new Set(inRole.map((mention) => mention.text))];
+    if (distinct.length > 1) {
+      state.reasons.push(`${slot.name} could be ${distinct.map((text) => JSON.stringify(text)).join(' or ')}`);
+      continue;
+    }
+    const text = distinct[0];
+    if (text === undefined || !slotAccepts(slot, text)) continue;
+    for (const mention of inRole) taken.add(mention.index);
+    bind(state, slot, text, 'unit', inRole.map((mention) => mention.index));
+  }
+  const rest = mentions.filter((mention) => !taken.has(mention.index));
+  for (const slot of slots) {
+    if (slot.unitRole !== undefined || !isFree(state, slot)) continue;
+    const unit = rest.shift();
     if (unit !== undefined && slotAccepts(slot, unit.text)) bind(state, slot, unit.text, 'unit', [unit.index]);
   }
 }

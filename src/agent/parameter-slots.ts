@@ -12,6 +12,8 @@ export interface ParameterSlot {
   date: boolean;
   /** A string naming a unit of measurement, per its description ("The unit of the value"). */
   unit: boolean;
+  /** For a unit: whether it is the unit converted from (`from`) or to (`to`), when name or description says. */
+  unitRole: UnitRole | undefined;
   /** A number that is a percentage, by its name. */
   percent: boolean;
   /** A number the schema lets go below zero. */
@@ -20,10 +22,18 @@ export interface ParameterSlot {
   default: { value: unknown } | undefined;
 }
 
-/** The slots of `parameters`, in property order (the order a request usually names them in). */
+export type UnitRole = 'source' | 'target';
+
+/**
+ * The slots of `parameters` in the order a request usually names them in: the required ones in the
+ * order of `required`, then the rest in property order. Property order alone is not to be trusted:
+ * the store keeps manifests as jsonb, which sorts keys by length (`to`, `from`, `value`), while an
+ * array such as `required` keeps its order.
+ */
 export function parameterSlots(parameters: ToolManifest['parameters']): ParameterSlot[] {
-  const required = new Set(parameters.required ?? []);
-  return Object.entries(parameters.properties).map(([name, schema]) => describeSlot(name, schema, required.has(name)));
+  const required = (parameters.required ?? []).filter((name, index, all) => Object.hasOwn(parameters.properties, name) && all.indexOf(name) === index);
+  const optional = Object.keys(parameters.properties).filter((name) => !required.includes(name));
+  return [...required, ...optional].map((name) => describeSlot(name, parameters.properties[name] ?? {}, required.includes(name)));
 }
 
 function describeSlot(name: string, schema: Record<string, unknown>, required: boolean): ParameterSlot {
@@ -32,6 +42,7 @@ function describeSlot(name: string, schema: Record<string, unknown>, required: b
   const format = typeof schema['format'] === 'string' ? schema['format'] : '';
   const words = nameWords(name);
   const enumValues = Array.isArray(schema['enum']) ? schema['enum'] : undefined;
+  const unit = type === 'string' && enumValues === undefined && /\bunits?\b/i.test(description);
   const minimum = typeof schema['minimum'] === 'number' ? schema['minimum'] : typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] : undefined;
   return {
     name,
@@ -40,12 +51,29 @@ function describeSlot(name: string, schema: Record<string, unknown>, required: b
     type,
     enumValues,
     date: type === 'string' && (format.startsWith('date') || words.includes('date') || /YYYY-MM-DD|\bISO date\b/i.test(description)),
-    unit: type === 'string' && enumValues === undefined && /\bunits?\b/i.test(description),
+    unit,
+    unitRole: unit ? unitRole(words, description) : undefined,
     percent: type === 'number' && words.some((word) => word === 'percent' || word === 'percentage' || word === 'pct'),
     signed: type === 'number' && (minimum === undefined || minimum < 0),
     required,
     default: 'default' in schema ? { value: schema['default'] } : undefined,
   };
+}
+
+const SOURCE_NAME_WORDS = new Set(['from', 'source', 'src', 'input', 'original', 'in']);
+const TARGET_NAME_WORDS = new Set(['to', 'target', 'dest', 'destination', 'output', 'into', 'result']);
+const SOURCE_DESCRIPTION = /\b(?:of the (?:value|amount|quantity|input)|(?:convert(?:ed)?|change) from|source|original|input)\b/i;
+const TARGET_DESCRIPTION = /\b(?:(?:convert(?:ed)?|change) (?:\w+ ){0,2}(?:in)?to|target|destination|output|result)\b/i;
+
+/** `from_unit`, `unit_to`, "The unit to convert to": the name decides, else the description if it is clear. */
+function unitRole(words: string[], description: string): UnitRole | undefined {
+  const byName = roleOf(words.some((word) => SOURCE_NAME_WORDS.has(word)), words.some((word) => TARGET_NAME_WORDS.has(word)));
+  return byName ?? roleOf(SOURCE_DESCRIPTION.test(description), TARGET_DESCRIPTION.test(description));
+}
+
+function roleOf(source: boolean, target: boolean): UnitRole | undefined {
+  if (source === target) return undefined;
+  return source ? 'source' : 'target';
 }
 
 function slotType(schema: Record<string, unknown>): ParameterSlot['type'] {
