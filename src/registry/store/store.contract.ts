@@ -51,6 +51,16 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(got.stats).toEqual({ uses: 0, successes: 0, failures: 0, successRate: null, lastUsedAt: null });
     });
 
+    it('keeps the order of manifest keys, which is the order parameters are phrased in', async () => {
+      const pkg = makePackage({ name: 'ordered_params', description: 'Converts a value between units.' });
+      const properties = { value: { type: 'number' }, from: { type: 'string' }, to: { type: 'string' } };
+      pkg.manifest = { ...pkg.manifest, parameters: { type: 'object', properties, required: ['value', 'from', 'to'] } };
+      await store.addVersion({ pkg, status: 'verified', reason: 'created', embeddings: [] });
+      const got = await store.get({ name: 'ordered_params' });
+      expect(Object.keys(got.manifest.parameters.properties)).toEqual(['value', 'from', 'to']);
+      expect(Object.keys(got.manifest)).toEqual(Object.keys(pkg.manifest));
+    });
+
     it('appends versions, makes the newest current and lists history newest first', async () => {
       await store.addVersion({ pkg: makePackage({ name: 'versioned' }), status: 'experimental', statusReason: 'no tests ran', reason: 'imported', embeddings: [] });
       await store.addVersion({
@@ -275,7 +285,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1, 2, 3]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4]);
     });
   });
 }

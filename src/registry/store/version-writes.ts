@@ -44,7 +44,7 @@ export async function addVersionInTransaction(options: { tx: SqlClient } & AddVe
   );
   const inserted = await tx.query(
     `INSERT INTO tool_versions (tool_name, version, manifest, source, tests, test_results, reason, status, status_reason)
-     VALUES ($1::text, $2::text, $3::text::jsonb, $4::text, $5::text, $6::text::jsonb, $7::text, $8::text, $9::text)
+     VALUES ($1::text, $2::text, $3::text::json, $4::text, $5::text, $6::text::jsonb, $7::text, $8::text, $9::text)
      ON CONFLICT (tool_name, version) DO NOTHING
      RETURNING id`,
     [

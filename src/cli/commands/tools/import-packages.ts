@@ -115,7 +115,7 @@ function invalid(dir: string, error: unknown): ImportOutcome {
   return { dir, outcome: 'invalid', code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
 }
 
-/** JSON with object keys sorted: the store keeps manifests as jsonb, which does not keep key order. */
+/** JSON with object keys sorted, so manifests compare by content whatever order their keys were written in. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item !== null && typeof item === 'object' && !Array.isArray(item)
