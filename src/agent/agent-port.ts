@@ -18,6 +18,8 @@ export interface AgentOptions {
   contextWindow?: number;
   /** Repairs a synthesis may try (default the synthesis layer's, 2). */
   repairAttempts?: number;
+  /** Write the implementation after the tests and with them in view, instead of independently in parallel. */
+  sequential?: boolean;
   /**
    * Who phrases answers when a model is configured: `model` (default) or `template`, which keeps
    * a request that needs no synthesis and no argument reading free of model calls.

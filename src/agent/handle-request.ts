@@ -43,6 +43,7 @@ export async function handleRequest(deps: CreateAgentOptions, call: AgentRequest
       const made = await synthesizeAndRegister({
         model, sandbox, registry, request: what, ...optionalSignal,
         ...(options.repairAttempts === undefined ? {} : { repairAttempts: options.repairAttempts }),
+        ...(options.sequential === undefined ? {} : { sequential: options.sequential }),
         ...(options.synthesisLimits === undefined ? {} : { limits: options.synthesisLimits }),
         onEvent: (event) => emit({ type: 'synthesis', event }),
       });

@@ -19,6 +19,7 @@ export async function synthesizeAndRegister(options: {
   /** What the tool is for: the request, or the description of a `create` request. */
   request: string;
   repairAttempts?: number;
+  sequential?: boolean;
   limits?: Partial<SandboxLimits>;
   signal?: AbortSignal;
   onEvent: (event: SynthesisEvent) => void;
@@ -30,6 +31,7 @@ export async function synthesizeAndRegister(options: {
     request,
     nameTaken: (name) => isTaken(registry, name),
     ...(options.repairAttempts === undefined ? {} : { repairAttempts: options.repairAttempts }),
+    ...(options.sequential === undefined ? {} : { sequential: options.sequential }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
     ...(signal === undefined ? {} : { signal }),
     onEvent,

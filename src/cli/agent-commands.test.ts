@@ -50,6 +50,33 @@ describe('toolsmith demo, ask and chat', () => {
     expect(result.stderr).toContain('best percentage_of');
   }, 60_000);
 
+  it('passes --sequential through: the implementation is written with the tests in view', async () => {
+    const demo = JSON.parse(await readFile(path.join(import.meta.dirname, '..', '..', 'demo', 'demo-script.json'), 'utf8')) as {
+      calls: Array<{ purpose: string; match?: string }>;
+    };
+    // This implementation reply answers only a prompt that quotes the tests ("reverses a word").
+    const calls = [
+      ...demo.calls.map((call) => (call.purpose === 'implementation' ? { ...call, match: 'reverses a word' } : call)),
+      { purpose: 'answer', reply: 'Reversed, it reads "dlrow olleh".' },
+    ];
+    const env = await baseEnv();
+    const script = path.join(env.TOOLSMITH_HOME, 'script.json');
+    await writeFile(script, JSON.stringify({ calls }));
+    const request = "Reverse the string 'hello world'";
+    const parallel = await spawnToolsmith(['ask', request], { env: { ...env, TOOLSMITH_MODEL: `scripted:${script}` } });
+    expect(parallel.code).not.toBe(0);
+    expect(parallel.stderr).toMatch(/implementation/);
+    const sequential = await spawnToolsmith(['ask', request, '--sequential'], { env: { ...env, TOOLSMITH_MODEL: `scripted:${script}` } });
+    expect(sequential.code, sequential.stderr).toBe(0);
+    expect(sequential.stdout).toContain('dlrow olleh');
+  }, 90_000);
+
+  it('refuses a --repairs count that is not a small whole number, with exit 2', async () => {
+    const result = await spawnToolsmith(['ask', 'What is 15 percent of 300?', '--repairs', 'many'], { env: await baseEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/repairs/);
+  }, 30_000);
+
   it('fails ask for a new tool without a model, naming TOOLSMITH_MODEL, with exit 2', async () => {
     const result = await spawnToolsmith(['ask', "Convert 'sos' to morse code"], { env: await baseEnv() });
     expect(result.code).toBe(2);

@@ -1,5 +1,5 @@
 import { ToolsmithError } from '../../errors.ts';
-import type { AgentOutcome, AgentEvent } from '../../agent/index.ts';
+import type { AgentOutcome, AgentEvent, AgentOptions } from '../../agent/index.ts';
 import type { Config } from '../../config.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import type { Toolsmith } from '../../toolsmith.ts';
@@ -12,12 +12,18 @@ export interface AgentCommandContext {
   sandbox: Sandbox;
   output: Output;
   signal: AbortSignal;
+  /** Synthesis settings from the command line (`--sequential`, `--repairs`). */
+  agentOptions?: AgentOptions;
 }
 
 /** Builds Toolsmith for one command, runs `body`, and always closes the store. */
 export async function withToolsmith<T>(context: AgentCommandContext, body: (toolsmith: Toolsmith) => Promise<T>): Promise<T> {
   const { createToolsmith } = await import('../../toolsmith.ts');
-  const toolsmith = await createToolsmith(context.config, { sandbox: context.sandbox, signal: context.signal });
+  const toolsmith = await createToolsmith(context.config, {
+    sandbox: context.sandbox,
+    signal: context.signal,
+    ...(context.agentOptions === undefined ? {} : { agent: context.agentOptions }),
+  });
   try {
     if (toolsmith.starterImported > 0) context.output.stderr(`Imported ${toolsmith.starterImported} starter tools into ${context.config.home}\n`);
     return await body(toolsmith);
