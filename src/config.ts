@@ -41,6 +41,11 @@ export const ConfigSchema = z.object({
   model: z.string().min(1).optional(),
   /** The other keys and base URLs a model reads (`ANTHROPIC_API_KEY`, `TOOLSMITH_MODEL_BASE_URL`, …); `OPENAI_API_KEY` is `openaiApiKey`. */
   modelEnv: z.record(z.string(), z.string()).optional(),
+  /**
+   * The bearer token `toolsmith serve` requires on every `/api` route (`TOOLSMITH_API_TOKEN`);
+   * without one the server listens on loopback only.
+   */
+  apiToken: z.string().min(1).optional(),
   /** `TOOLSMITH_DEBUG=1`: stack traces in error reports. */
   debug: z.boolean(),
 });
@@ -57,6 +62,7 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
   TOOLSMITH_MODEL: z.string().optional(),
   TOOLSMITH_DEBUG: z.string().optional(),
+  TOOLSMITH_API_TOKEN: z.string().optional(),
 });
 
 /** What a model reads; `.env` may supply them too (see `loadConfigWithDotEnv`). */
@@ -87,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...optional('openaiApiKey', given(vars.OPENAI_API_KEY)),
     ...optional('model', given(vars.TOOLSMITH_MODEL)),
     ...optional('modelEnv', modelEnvOf(env, given)),
+    ...optional('apiToken', given(vars.TOOLSMITH_API_TOKEN)),
     debug: vars.TOOLSMITH_DEBUG === '1',
   });
   if (!result.success) {

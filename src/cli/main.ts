@@ -5,6 +5,7 @@ import { userError } from '../errors.ts';
 import { registerBenchCommand } from './commands/bench.ts';
 import { registerAgentCommands } from './commands/register-agent-commands.ts';
 import { runCommand } from './commands/run.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerToolsCommand } from './commands/tools.ts';
 import { verifyCommand } from './commands/verify.ts';
 import { EXIT_CODE_HELP, EXIT_CODES, exitCodeForError, type ExitCode } from './exit-codes.ts';
@@ -71,6 +72,7 @@ function buildProgram(): Command {
   registerToolsCommand(program, { config, sandbox, output, signal, execute });
   registerAgentCommands(program, { config, sandbox, output, signal, execute });
   registerBenchCommand(program, { config, output, signal, execute });
+  registerServeCommand(program, { config, sandbox, output, signal, execute });
 
   return program;
 }

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { AgentErrorSchema, AgentEventSchema, AgentOutcomeSchema, MessageRoleSchema } from '../agent/index.ts';
+
+/**
+ * Every shape that crosses the HTTP API, once: request bodies and queries are validated with
+ * these, and `/openapi.json` is generated from the same schemas. Dates cross as ISO strings.
+ */
+
+const isoDate = z.string().describe('ISO 8601 date-time');
+const toolName = z.string().min(1).max(200);
+
+export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+export const ErrorResponseSchema = z.object({ error: ApiErrorSchema });
+
+// Requests -------------------------------------------------------------------------------------
+
+export const CreateRequestBodySchema = z.strictObject({
+  request: z.string().trim().min(1, 'request must not be empty').max(10_000, 'request must be at most 10,000 characters').describe('what the user asks, in words'),
+  sessionId: z.string().min(1).max(100).optional().describe('continue this session; without one a new session is started'),
+});
+
+export const RequestAcceptedSchema = z.object({
+  requestId: z.string(),
+  sessionId: z.string(),
+  /** Where the request's events stream from (Server-Sent Events). */
+  eventsUrl: z.string(),
+});
+
+export const RequestIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const RequestStatusSchema = z.object({
+  requestId: z.string(),
+  sessionId: z.string(),
+  request: z.string(),
+  status: z.enum(['running', 'succeeded', 'failed']),
+  startedAt: isoDate,
+  finishedAt: isoDate.optional(),
+  /** How many events so far; the SSE ids run from 1 to this. */
+  eventCount: z.number().int().nonnegative(),
+  outcome: AgentOutcomeSchema.optional().describe('when succeeded'),
+  error: AgentErrorSchema.optional().describe('when failed'),
+});
+export type RequestStatus = z.infer<typeof RequestStatusSchema>;
+
+export const EventsHeadersSchema = z.object({
+  'last-event-id': z.string().regex(/^\d+$/, 'Last-Event-ID must be the id of an event already received').optional(),
+});
+
+export { AgentEventSchema };
+
+// Tools ----------------------------------------------------------------------------------------
+
+const ToolStatusSchema = z.enum(['verified', 'experimental']);
+
+const StatsSchema = z.object({
+  uses: z.number().int(),
+  successes: z.number().int(),
+  failures: z.number().int(),
+  successRate: z.number().nullable(),
+  lastUsedAt: isoDate.nullable(),
+});
+
+export const ToolsQuerySchema = z.object({
+  q: z.string().trim().max(2_000).optional().describe('search by meaning; without it every tool is listed'),
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('at most this many tools (search default 10)'),
+});
+
+export const ToolListItemSchema = z.object({
+  name: z.string(),
+  description: z.string(),
+  version: z.string(),
+  status: ToolStatusSchema,
+  statusReason: z.string().nullable(),
+  uses: z.number().int(),
+  successRate: z.number().nullable(),
+  /** Search only: match quality, ranking score and band. */
+  similarity: z.number().optional(),
+  score: z.number().optional(),
+  band: z.enum(['reuse', 'check', 'synthesize']).optional(),
+});
+
+export const ToolListSchema = z.object({
+  tools: z.array(ToolListItemSchema),
+  /** Search only: what the top hit says to do with the query. */
+  band: z.enum(['reuse', 'check', 'synthesize']).optional(),
+});
+
+export const ToolNameParamsSchema = z.object({ name: toolName });
+
+export const ToolDetailSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  currentVersion: z.string(),
+  manifest: z.record(z.string(), z.unknown()).describe('tool.json'),
+  source: z.string(),
+  tests: z.string(),
+  status: ToolStatusSchema,
+  statusReason: z.string().nullable(),
+  testResults: z.record(z.string(), z.unknown()).nullable(),
+  reason: z.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  stats: StatsSchema,
+});
+
+export const VersionListSchema = z.object({
+  name: z.string(),
+  versions: z.array(
+    z.object({
+      version: z.string(),
+      reason: z.string(),
+      status: ToolStatusSchema,
+      statusReason: z.string().nullable(),
+      testTotals: z.object({ total: z.number(), passed: z.number(), failed: z.number(), skipped: z.number() }).nullable(),
+      isCurrent: z.boolean(),
+      createdAt: isoDate,
+    }),
+  ),
+});
+
+export const ExecutionsSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  stats: StatsSchema,
+  /** Per-execution rows are recorded but not yet readable through the registry; these are the totals. */
+  note: z.string(),
+});
+
+export const RunToolBodySchema = z.strictObject({
+  args: z.record(z.string(), z.unknown()).describe("the tool's arguments, checked against its parameters"),
+});
+
+export const CallOutcomeSchema = z.object({
+  ok: z.boolean(),
+  runtime: z.enum(['isolate', 'process']),
+  value: z.unknown().optional().describe('when ok'),
+  error: z.object({ code: z.string(), message: z.string() }).optional().describe('when not ok'),
+  durationMs: z.number(),
+  console: z.object({ text: z.string(), truncated: z.boolean() }),
+});
+
+// Sessions -------------------------------------------------------------------------------------
+
+export const LimitQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).optional() });
+export const SessionIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const SessionListSchema = z.object({
+  sessions: z.array(z.object({ id: z.string(), title: z.string().nullable(), createdAt: isoDate, updatedAt: isoDate, messageCount: z.number().int() })),
+});
+
+export const MessageListSchema = z.object({
+  sessionId: z.string(),
+  messages: z.array(
+    z.object({
+      id: z.number().int(),
+      role: MessageRoleSchema,
+      content: z.string(),
+      toolName: z.string().optional(),
+      toolVersion: z.string().optional(),
+      arguments: z.record(z.string(), z.unknown()).optional(),
+      result: z.unknown().optional(),
+      createdAt: isoDate,
+    }),
+  ),
+});
+
+// Settings -------------------------------------------------------------------------------------
+
+export const SettingsSchema = z.object({
+  /** `provider:model`, or null when none is configured. */
+  model: z.string().nullable(),
+  /** `TOOLSMITH_EMBEDDER` as configured (`word-vectors` by default). */
+  embedder: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  auth: z.enum(['token', 'none']),
+  maxRunningRequests: z.number().int(),
+  maxBodyBytes: z.number().int(),
+});
