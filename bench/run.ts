@@ -2,6 +2,7 @@
 import { benchRegistryQuality, benchRegistryScale } from './registry-scale.ts';
 import { benchAgent } from './agent.ts';
 import { benchSandbox } from './sandbox.ts';
+import { benchToolChoice } from './tool-choice.ts';
 import { machineLine } from './stats.ts';
 
 console.log(`# Toolsmith benchmarks\n\n${machineLine()}`);
@@ -9,3 +10,4 @@ await benchSandbox();
 await benchRegistryScale();
 await benchRegistryQuality();
 await benchAgent();
+await benchToolChoice();

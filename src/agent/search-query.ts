@@ -5,9 +5,9 @@ import { tokenizeRequest } from './tokenize-request.ts';
  * argument, not the capability asked for ("Reverse 'Python'" asks for reversing, not for Python),
  * and its words would otherwise pull the match towards unrelated tools.
  *
- * Numbers stay: stripping them was measured to flip "What is 15 percent of 300?" from
- * percentage_of to what_percent (bag-of-words cannot tell "X percent of Y" from "what percent
- * is X of Y"), though it calibrates similarity better for numbers a description does not quote.
+ * Numbers and dates stay: the registry search leaves values out of the words it matches and
+ * matches the phrasing around them instead (`src/registry/value-phrases.ts`), which is what tells
+ * "X percent of Y" from "X is what percent of Y".
  *
  * @example
  * searchQueryOf("Reverse the string 'hello world'"); // 'Reverse the string'

@@ -18,6 +18,7 @@ import {
   type WordVectorTable,
 } from './search/index.ts';
 import { SEARCH_NAME_WEIGHT, type SearchStatistics } from './store/index.ts';
+import { descriptionPhrases, phraseMatch } from './value-phrases.ts';
 import { wordCoverage } from './word-coverage.ts';
 
 export interface CatalogTool {
@@ -41,6 +42,12 @@ const BM25 = { k1: 1.2, b: 0.5 };
 const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
 const FUSION = { lexical: 0.3, vector: 1, soft: 0.5, wordNet: 0.3, name: 0.3 };
 const FUSION_V1 = { lexical: 0.5, vector: 1, soft: 0.5 };
+/**
+ * Added to the hybrid relevance per unit of `phraseMatch` (not min-max normalized: the match is
+ * absolute, and a small difference between candidates must stay small). Measured on
+ * starter/requests-with-values.jsonl; it only acts on queries with values.
+ */
+const PHRASE_WEIGHT = 1.2;
 
 /** The embedded text of a tool: what the registry stores vectors of. */
 export function embeddedText(tool: { name: string; description: string }): string {
@@ -67,6 +74,11 @@ export interface CandidateScorer {
     /** Cosines of the candidates' stored vectors to the query (`ToolStore.searchCandidates`); the rest are embedded here. */
     storedSimilarity?: ReadonlyMap<string, number>;
     method?: SearchMethod;
+    /**
+     * The query as written, values included, when `query` is it with values left out
+     * (`withoutValues`): the hybrid adds how well the phrasing around its values matches (`phraseMatch`).
+     */
+    phraseQuery?: string;
     signal?: AbortSignal;
   }): Promise<Map<string, CatalogScores>>;
 }
@@ -91,6 +103,8 @@ interface ToolAnalysis {
   length: number;
   vector?: Float32Array;
   nameVector?: Float32Array;
+  /** `descriptionPhrases` of the description, computed when a query with values first needs it. */
+  phrases?: ReadonlySet<string>;
 }
 
 /** Analyses kept per scorer; about 1 KB each. */
@@ -219,7 +233,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       return [...new Set([...lexicalTerms(query), ...expanded.map((term) => term.term), ...wordNet.map((term) => term.term)])];
     },
 
-    async score({ query, queryVector, candidates, statistics, storedSimilarity, method = 'hybrid', signal }) {
+    async score({ query, queryVector, candidates, statistics, storedSimilarity, method = 'hybrid', phraseQuery, signal }) {
       const { words, tools, vocabulary, similarities, expanded, wordNet } = await analysisOf(query, candidates, signal);
       const idf = (term: string) => {
         const df = statistics.documentFrequency.get(term) ?? 0;
@@ -264,6 +278,14 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
           { scores: await bm25WordNet(), weight: FUSION.wordNet },
           { scores: await nameVector(), weight: FUSION.name },
         ]);
+        if (phraseQuery !== undefined) {
+          const fused = Float64Array.from(relevance);
+          tools.forEach((analysis, i) => {
+            analysis.phrases ??= descriptionPhrases((candidates[i] as CatalogTool).description);
+            fused[i] = (fused[i] ?? 0) + PHRASE_WEIGHT * phraseMatch({ query: phraseQuery, phrases: analysis.phrases });
+          });
+          relevance = fused;
+        }
       } else {
         const inputs = [
           { scores: await bm25Expanded(), weight: FUSION_V1.lexical },

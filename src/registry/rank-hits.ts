@@ -5,6 +5,14 @@ import type { RankingPolicy, ToolSummary } from './store/index.ts';
 /** Success rate assumed for a tool never used: neither rewarded nor punished. */
 const UNUSED_SUCCESS_RATE = 0.5;
 
+/**
+ * How far below the best similarity a hit may be and still be ordered by score. Success rate and
+ * usage choose among tools that fit about equally well; they never carry a tool past one that fits
+ * clearly better: a much-used percentage_of (0.80) outranked what_percent (1.00) for "30 is what
+ * percent of 120?" and answered it wrongly.
+ */
+export const PRIOR_MARGIN = 0.1;
+
 export function bandFor(options: { similarity: number; bands: RankingPolicy['bands'] }): Band {
   const { similarity, bands } = options;
   if (similarity >= bands.reuse) return 'reuse';
@@ -22,7 +30,8 @@ export function bandFor(options: { similarity: number; bands: RankingPolicy['ban
  * an absolute scale.
  *
  * Score: w.similarity × similarity + w.successRate × success rate (0.5 before any use)
- * + w.usage × log(1 + uses) / log(1 + most uses among the candidates).
+ * + w.usage × log(1 + uses) / log(1 + most uses among the candidates). Hits within `PRIOR_MARGIN`
+ * of the best similarity come first, ordered by score; the rest follow, ordered by score.
  */
 export function rankHits(options: {
   scores: ReadonlyMap<string, CatalogScores>;
@@ -50,7 +59,9 @@ export function rankHits(options: {
       status: summary.status,
     };
   });
-  return hits.sort((a, b) => b.score - a.score || b.similarity - a.similarity || a.name.localeCompare(b.name));
+  const bestSimilarity = Math.max(0, ...hits.map((hit) => hit.similarity));
+  const tier = (hit: RegistryHit) => (hit.similarity >= bestSimilarity - PRIOR_MARGIN ? 0 : 1);
+  return hits.sort((a, b) => tier(a) - tier(b) || b.score - a.score || b.similarity - a.similarity || a.name.localeCompare(b.name));
 }
 
 function clamp(value: number): number {

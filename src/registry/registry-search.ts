@@ -5,6 +5,7 @@ import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
 import { contentWords, stem, type SearchMethod, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import type { ToolStore } from './store/index.ts';
+import { hasValues, withoutValues } from './value-phrases.ts';
 
 /** Candidates taken from each of pgvector and full-text search before re-scoring. */
 export const CANDIDATES_PER_SOURCE = 50;
@@ -53,7 +54,11 @@ export function createRegistrySearch(options: {
         const problems = parsed.error.issues.map((issue) => issue.message);
         throw userError('search_invalid', `invalid search: ${problems.join('; ')}`, `pass a non-empty query and a limit from 1 to ${CANDIDATES_PER_SOURCE}`);
       }
-      const { query, limit } = parsed.data;
+      const { query: asked, limit } = parsed.data;
+      // Values are arguments, not the capability asked for: words and vectors are matched without
+      // them, and the phrasing around them is matched separately (see `value-phrases.ts`).
+      const query = withoutValues(asked);
+      const phraseQuery = hasValues(asked) ? asked : undefined;
       const signal = input.signal;
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
       const vector = Array.from(queryVector);
@@ -72,11 +77,11 @@ export function createRegistrySearch(options: {
       });
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };
       const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
-      const asked = new Set(words.map(stem));
-      const more = (await scorer.termsFor({ query, candidates })).filter((term) => !asked.has(term));
+      const stems = new Set(words.map(stem));
+      const more = (await scorer.termsFor({ query, candidates })).filter((term) => !stems.has(term));
       const extra = more.length > 0 ? await store.searchStatistics({ terms: more }) : known;
       const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...extra.documentFrequency]) };
-      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(method ? { method } : {}), ...(signal ? { signal } : {}) });
+      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
       const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
       return { hits, band: hits[0]?.band ?? 'synthesize' };
     },
