@@ -14,6 +14,7 @@ import { registerSessionRoutes } from './routes/sessions-routes.ts';
 import { registerSettingsRoute } from './routes/settings-route.ts';
 import { registerToolRoutes } from './routes/tools-routes.ts';
 import type { ServerContext, ServerLimits } from './server-context.ts';
+import { webAssets } from './web-assets.ts';
 
 export interface CreateServerAppOptions {
   toolsmith: Toolsmith;
@@ -63,6 +64,8 @@ export function createServerApp(options: CreateServerAppOptions): ServerApp {
   app.doc31('/openapi.json', { openapi: '3.1.0', info, ...(config.apiToken === undefined ? {} : { security: [{ bearer: [] }] }) });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info }) as Parameters<typeof renderDocsPage>[0])));
+  // The web UI (web/dist) at `/`, after every API route so it can never shadow one.
+  app.get('/*', webAssets());
 
   app.notFound(() => errorResponse(userError('route_not_found', 'no such route', 'see /docs for the routes')));
   app.onError((error) => {
