@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfigWithDotEnv } from '../config.ts';
 import { userError } from '../errors.ts';
 import { registerBenchCommand } from './commands/bench.ts';
+import { registerMcpCommand } from './commands/mcp.ts';
 import { registerAgentCommands } from './commands/register-agent-commands.ts';
 import { runCommand } from './commands/run.ts';
 import { registerServeCommand } from './commands/serve.ts';
@@ -73,6 +74,7 @@ function buildProgram(): Command {
   registerAgentCommands(program, { config, sandbox, output, signal, execute });
   registerBenchCommand(program, { config, output, signal, execute });
   registerServeCommand(program, { config, sandbox, output, signal, execute });
+  registerMcpCommand(program, { config, sandbox, output, signal, execute });
 
   return program;
 }

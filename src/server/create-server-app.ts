@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import type { Config } from '../config.ts';
 import { ToolsmithError, userError } from '../errors.ts';
 import type { Toolsmith } from '../toolsmith.ts';
+import { createMcpHttpHandler } from '../mcp/index.ts';
 import { accessControl } from './access-control.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { bodyTooLarge, errorResponse, fromHttpException, statusForError } from './http-errors.ts';
@@ -59,6 +60,7 @@ export function createServerApp(options: CreateServerAppOptions): ServerApp {
   registerToolRoutes(app, context);
   registerSessionRoutes(app, context);
   registerSettingsRoute(app, context);
+  app.all('/mcp', accessControl(config.apiToken === undefined ? {} : { token: config.apiToken }), createMcpHttpHandler({ toolsmith }));
 
   const info = { title: 'Toolsmith API', version: '1', description: 'Ask for things; Toolsmith finds, writes, verifies and runs the tools.' };
   app.doc31('/openapi.json', { openapi: '3.1.0', info, ...(config.apiToken === undefined ? {} : { security: [{ bearer: [] }] }) });
