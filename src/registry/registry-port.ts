@@ -1,6 +1,7 @@
 import type { CallOutcome, SuiteResult } from '../sandbox/index.ts';
 import type { ToolPackage } from '../tool-package/index.ts';
 import type { ToolRecord, ToolStatus, ToolSummary, VersionEntry } from './store/index.ts';
+import type { ExecutionEntry } from './store/index.ts';
 
 /** What a search says to do with a request: reuse the tool, check it fits, or synthesize a new one. */
 export type Band = 'reuse' | 'check' | 'synthesize';
@@ -69,6 +70,8 @@ export interface Registry {
   history(options: { name: string }): Promise<VersionEntry[]>;
   rollback(options: { name: string; to: string }): Promise<ToolRecord>;
   remove(options: { name: string }): Promise<void>;
+  /** The tool's recorded calls, newest first (default 20, at most 1,000). */
+  executions(options: { name: string; limit?: number }): Promise<ExecutionEntry[]>;
   /** Calls the current version with checked arguments and records the execution. */
   run(options: { name: string; args: unknown; signal?: AbortSignal }): Promise<CallOutcome>;
   /** Re-runs the current version's tests; changes nothing in the store. */

@@ -84,6 +84,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     get: (getOptions) => store.get(getOptions),
     list: (listOptions) => store.list(listOptions),
     history: (historyOptions) => store.history(historyOptions),
+    executions: (executionOptions) => store.executions(executionOptions),
 
     async rollback({ name, to }) {
       const target = await store.get({ name, version: to });

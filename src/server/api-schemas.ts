@@ -119,12 +119,29 @@ export const VersionListSchema = z.object({
   ),
 });
 
+export const ToolVersionParamsSchema = z.object({ name: toolName, version: z.string().min(1).max(100).describe('a version from /api/tools/{name}/versions') });
+
+export const ExecutionsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1_000).optional().describe('at most this many executions, newest first (default 20)'),
+});
+
+export const ExecutionSchema = z.object({
+  /** The version that ran, which may be older than the current one. */
+  version: z.string(),
+  success: z.boolean(),
+  /** `code: message` when the call failed. */
+  error: z.string().nullable(),
+  durationMs: z.number(),
+  createdAt: isoDate,
+});
+
 export const ExecutionsSchema = z.object({
   name: z.string(),
+  /** The current version. */
   version: z.string(),
-  stats: StatsSchema,
-  /** Per-execution rows are recorded but not yet readable through the registry; these are the totals. */
-  note: z.string(),
+  /** Over every execution the tool has had, not only those listed. */
+  totals: StatsSchema,
+  executions: z.array(ExecutionSchema).describe('the most recent executions, newest first'),
 });
 
 export const RunToolBodySchema = z.strictObject({

@@ -52,15 +52,6 @@ export function versionsJson(name: string, versions: VersionEntry[]): z.infer<ty
   return { name, versions: versions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })) };
 }
 
-export function executionsJson(record: ToolRecord) {
-  return {
-    name: record.name,
-    version: record.currentVersion,
-    stats: statsJson(record.stats),
-    note: 'per-execution records are stored but not readable through the registry yet; these are the totals over every execution',
-  };
-}
-
 export function callOutcomeJson(outcome: CallOutcome): z.infer<typeof CallOutcomeSchema> {
   const { runtime, durationMs, console } = outcome;
   return outcome.ok

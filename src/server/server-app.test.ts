@@ -170,25 +170,45 @@ describe('the HTTP API, on a real library with a scripted model', () => {
       }
     });
 
-    it('shows a tool, its versions and its execution totals, and 404s an unknown one everywhere', async () => {
-      expect(await (await request('/api/tools/percentage_of')).json()).toMatchObject({ name: 'percentage_of', source: expect.stringContaining('percentage_of'), tests: expect.any(String) });
+    it('shows a tool, its versions, one version and its executions, and 404s an unknown one everywhere', async () => {
+      const current = (await (await request('/api/tools/percentage_of')).json()) as { version: string; source: string; tests: string };
+      expect(current).toMatchObject({ name: 'percentage_of', source: expect.stringContaining('percentage_of'), tests: expect.any(String) });
       expect(await (await request('/api/tools/percentage_of/versions')).json()).toMatchObject({ versions: [{ isCurrent: true }] });
-      const executions = (await (await request('/api/tools/percentage_of/executions')).json()) as { stats: { uses: number; successes: number }; note: string };
-      expect(executions.stats.uses).toBeGreaterThanOrEqual(1);
-      expect(executions.note).toMatch(/totals/);
-      for (const [path, init] of [['/api/tools/no_such_tool'], ['/api/tools/no_such_tool/versions'], ['/api/tools/no_such_tool/executions'], ['/api/tools/no_such_tool/run', jsonPost({ args: {} })]] as const) {
+      const version = await request(`/api/tools/percentage_of/versions/${current.version}`);
+      expect(version.status).toBe(200);
+      expect(await version.json()).toMatchObject({ name: 'percentage_of', version: current.version, source: current.source, tests: current.tests, manifest: { name: 'percentage_of' } });
+
+      const executions = (await (await request('/api/tools/percentage_of/executions')).json()) as {
+        totals: { uses: number; successes: number };
+        executions: Array<{ version: string; success: boolean; error: string | null; durationMs: number; createdAt: string }>;
+      };
+      expect(executions.totals.uses).toBeGreaterThanOrEqual(1);
+      expect(executions.executions.length).toBe(Math.min(executions.totals.uses, 20));
+      expect(executions.executions[0]).toMatchObject({ version: current.version, success: expect.any(Boolean), durationMs: expect.any(Number) });
+      const times = executions.executions.map((entry) => Date.parse(entry.createdAt));
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+      const one = (await (await request('/api/tools/percentage_of/executions?limit=1')).json()) as { executions: unknown[] };
+      expect(one.executions).toHaveLength(1);
+      expect((await request('/api/tools/percentage_of/executions?limit=0')).status).toBe(400);
+
+      for (const [path, init] of [['/api/tools/no_such_tool'], ['/api/tools/no_such_tool/versions'], ['/api/tools/no_such_tool/versions/1.0.0'], ['/api/tools/no_such_tool/executions'], ['/api/tools/no_such_tool/run', jsonPost({ args: {} })]] as const) {
         const response = await request(path, init);
         expect(response.status, path).toBe(404);
         expect((await errorOf(response)).code).toBe('tool_not_found');
       }
+      const noVersion = await request('/api/tools/percentage_of/versions/9.9.9');
+      expect(noVersion.status).toBe(404);
+      expect((await errorOf(noVersion)).code).toBe('version_not_found');
     });
 
     it('runs a tool with checked arguments, and refuses bad ones with 400', async () => {
-      const before = ((await (await request('/api/tools/percentage_of/executions')).json()) as { stats: { uses: number } }).stats.uses;
+      const before = ((await (await request('/api/tools/percentage_of/executions')).json()) as { totals: { uses: number } }).totals.uses;
       const response = await request('/api/tools/percentage_of/run', jsonPost({ args: { percent: 15, value: 300 } }));
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ ok: true, value: 45, runtime: 'isolate', durationMs: expect.any(Number) });
-      expect(((await (await request('/api/tools/percentage_of/executions')).json()) as { stats: { uses: number } }).stats.uses).toBe(before + 1);
+      const after = (await (await request('/api/tools/percentage_of/executions')).json()) as { totals: { uses: number }; executions: Array<{ success: boolean; error: string | null }> };
+      expect(after.totals.uses).toBe(before + 1);
+      expect(after.executions[0]).toMatchObject({ success: true, error: null });
 
       const badArgs = await request('/api/tools/percentage_of/run', jsonPost({ args: { percent: 'fifteen' } }));
       expect(badArgs.status).toBe(400);
@@ -241,6 +261,7 @@ describe('the HTTP API, on a real library with a scripted model', () => {
         'GET /api/tools/{name}',
         'GET /api/tools/{name}/executions',
         'GET /api/tools/{name}/versions',
+        'GET /api/tools/{name}/versions/{version}',
         'POST /api/requests',
         'POST /api/tools/{name}/run',
       ]);

@@ -168,10 +168,15 @@ describe('web UI in headless Chromium', () => {
     expect(await page.locator('table').first().textContent()).toContain('percent');
     await page.getByText('tool.ts', { exact: true }).click();
     expect(await page.locator('details.code[open] pre').first().textContent()).toContain('export function percentage_of');
+    // Highlighted by class (hljs-*), which the page's CSP allows; an inline style would be reported in `problems`.
+    expect(await page.locator('details.code[open] pre code.hljs .hljs-keyword').count()).toBeGreaterThan(0);
+    const executionsBefore = await page.locator('table.executions tr.execution').count();
     await page.getByLabel('Arguments (JSON)').fill('{"percent": 15, "value": 300}');
     await page.getByRole('button', { name: 'Run' }).click();
     await page.locator('.outcome').waitFor({ timeout: 10_000 });
     const outcome = (await page.locator('.outcome').textContent()) ?? '';
+    await page.locator(`table.executions tr.execution >> nth=${executionsBefore}`).waitFor({ timeout: 10_000 });
+    expect(await page.locator('table.executions tr.execution').first().textContent()).toMatch(/succeeded.*\d+ ms/);
     await page.screenshot({ path: path.join(artifacts, 'web-tool.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Settings' }).click();

@@ -56,6 +56,21 @@ export interface VersionEntry {
   createdAt: string;
 }
 
+export interface Execution {
+  version: string;
+  success: boolean;
+  error: string | null;
+  durationMs: number;
+  createdAt: string;
+}
+
+export interface Executions {
+  name: string;
+  version: string;
+  totals: ToolDetail['stats'];
+  executions: Execution[];
+}
+
 export interface CallOutcome {
   ok: boolean;
   runtime: 'isolate' | 'process';
@@ -125,6 +140,8 @@ export const api = {
   tools: (query: string) => call<{ tools: ToolListItem[]; band?: Band }>(query.trim() === '' ? '/api/tools?limit=100' : `/api/tools?q=${encodeURIComponent(query.trim())}&limit=25`),
   tool: (name: string) => call<ToolDetail>(path(name)),
   versions: (name: string) => call<{ name: string; versions: VersionEntry[] }>(`${path(name)}/versions`),
+  version: (name: string, version: string) => call<ToolDetail>(`${path(name)}/versions/${encodeURIComponent(version)}`),
+  executions: (name: string, limit = 20) => call<Executions>(`${path(name)}/executions?limit=${limit}`),
   runTool: (name: string, args: Record<string, unknown>) => call<CallOutcome>(`${path(name)}/run`, { method: 'POST', body: JSON.stringify({ args }) }),
   messages: (sessionId: string) => call<{ sessionId: string; messages: SessionMessage[] }>(`/api/sessions/${encodeURIComponent(sessionId)}/messages?limit=200`),
   settings: () => call<Settings>('/api/settings'),

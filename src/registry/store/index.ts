@@ -1,7 +1,7 @@
 export { openToolStore } from './open-store.ts';
 export type { OpenToolStoreOptions } from './open-store.ts';
 export { createToolStore } from './tool-store.ts';
-export type { ToolStore, AddVersionOptions } from './tool-store-port.ts';
+export type { ToolStore, AddVersionOptions, ExecutionEntry } from './tool-store-port.ts';
 export { openEmbeddedDatabase, connectPostgres } from './sql-client.ts';
 export type { SqlClient } from './sql-client.ts';
 export { migrate } from './migrate.ts';

@@ -182,6 +182,25 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(await codeOf(store.recordExecution({ name: 'never_made', version: '1.0.0', success: true, durationMs: 1 }))).toBe('tool_not_found');
     });
 
+    it('reads executions back newest first, with the version that ran, and honours the limit', async () => {
+      await store.addVersion({ pkg: makePackage({ name: 'exec_log' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect(await store.executions({ name: 'exec_log' })).toEqual([]);
+      await store.recordExecution({ name: 'exec_log', version: '1.0.0', success: true, durationMs: 2.5 });
+      await store.addVersion({ pkg: makePackage({ name: 'exec_log', version: '1.0.1' }), status: 'verified', reason: 'repaired: x', embeddings: [] });
+      await store.recordExecution({ name: 'exec_log', version: '1.0.1', success: false, error: 'tool_threw: boom', durationMs: 7 });
+      await store.recordExecution({ name: 'exec_log', version: '1.0.1', success: true, durationMs: 1 });
+      const all = await store.executions({ name: 'exec_log' });
+      expect(all.map(({ version, success, error, durationMs }) => ({ version, success, error, durationMs }))).toEqual([
+        { version: '1.0.1', success: true, error: null, durationMs: 1 },
+        { version: '1.0.1', success: false, error: 'tool_threw: boom', durationMs: 7 },
+        { version: '1.0.0', success: true, error: null, durationMs: 2.5 },
+      ]);
+      expect(all.every((entry) => entry.createdAt instanceof Date)).toBe(true);
+      expect((await store.executions({ name: 'exec_log', limit: 2 })).map((entry) => entry.durationMs)).toEqual([1, 7]);
+      expect(await codeOf(store.executions({ name: 'exec_log', limit: 0 }))).toBe('limit_invalid');
+      expect(await codeOf(store.executions({ name: 'never_made' }))).toBe('tool_not_found');
+    });
+
     it('orders vector hits by cosine similarity over current versions only', async () => {
       const embedderId = 'cosine-test';
       await store.addVersion({ pkg: makePackage({ name: 'near_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: [1, 0.1, 0] }] });

@@ -14,6 +14,17 @@ import type {
 import type { CandidateOptions, Candidates } from './search-candidates.ts';
 import type { SearchStatistics } from './search-statistics.ts';
 
+/** One logged call of a tool, as `executions` reads it back. */
+export interface ExecutionEntry {
+  /** The version that ran. */
+  version: string;
+  success: boolean;
+  /** `code: message` when the call failed, else null. */
+  error: string | null;
+  durationMs: number;
+  createdAt: Date;
+}
+
 export interface AddVersionOptions {
   /** The version string is `pkg.manifest.version`; it must be new for this tool. */
   pkg: ToolPackage;
@@ -68,6 +79,14 @@ export interface ToolStore {
   /** Logs one call and updates the tool's counters, atomically. */
   recordExecution(options: ExecutionInput): Promise<void>;
   stats(options: { name: string }): Promise<ToolStats>;
+  /**
+   * The tool's logged calls, newest first; `limit` (1 to 1,000) defaults to 20.
+   *
+   * @example
+   * const [latest] = await store.executions({ name: 'percentage_of', limit: 5 });
+   * if (latest && !latest.success) console.log(latest.version, latest.error);
+   */
+  executions(options: { name: string; limit?: number }): Promise<ExecutionEntry[]>;
   /**
    * Nearest current tools by cosine similarity (1 − cosine distance), best first, through the
    * embedder's HNSW index. An embedder never used returns no hits.

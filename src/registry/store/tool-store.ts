@@ -29,7 +29,7 @@ import {
   type ToolRecord,
 } from './store-schemas.ts';
 import { lockTool, parseInput, toolNotFound, versionNotFound } from './store-input.ts';
-import type { ToolStore } from './tool-store-port.ts';
+import type { ExecutionEntry, ToolStore } from './tool-store-port.ts';
 import { addVersionInTransaction, rollbackInTransaction } from './version-writes.ts';
 
 
@@ -40,6 +40,17 @@ const ListOptionsSchema = z.object({
 });
 const LimitSchema = z.number().int().positive().max(10_000);
 const NamesSchema = z.array(z.string()).max(10_000);
+const DEFAULT_EXECUTIONS_LIMIT = 20;
+const ExecutionsLimitSchema = z.number().int().positive().max(1_000);
+
+/** `executions`' rows: the tool (always, so a missing tool is told apart from one never called) and its calls, if any. */
+const ExecutionRowSchema = z.object({
+  version: z.string().nullable(),
+  success: z.boolean().nullable(),
+  error: z.string().nullable(),
+  duration_ms: z.coerce.number().nullable(),
+  created_at: z.coerce.date().nullable(),
+});
 
 async function readRecord(sql: SqlClient, name: string, version?: string): Promise<ToolRecord> {
   const { rows } = await sql.query<RecordRow>(
@@ -131,6 +142,33 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       const { rows } = await sql.query<StatsRow>(`SELECT ${STATS_COLUMNS} FROM tools t WHERE t.name = $1::text`, [name]);
       if (rows[0] === undefined) throw toolNotFound(name);
       return statsFromRow(rows[0]);
+    },
+
+    executions: async ({ name, limit }) => {
+      const top = parseInput(ExecutionsLimitSchema, limit ?? DEFAULT_EXECUTIONS_LIMIT, 'limit_invalid', 'limit');
+      // One round trip: the tool row is always there when the tool is, its calls only when it has any.
+      const { rows } = await sql.query(
+        `SELECT e.version, e.success, e.error, e.duration_ms, e.created_at
+         FROM tools t LEFT JOIN LATERAL (
+           SELECT version, success, error, duration_ms, created_at, id FROM executions
+           WHERE tool_name = t.name ORDER BY created_at DESC, id DESC LIMIT $2::int
+         ) e ON true
+         WHERE t.name = $1::text
+         ORDER BY e.created_at DESC, e.id DESC`,
+        [name, top],
+      );
+      if (rows.length === 0) throw toolNotFound(name);
+      const entries: ExecutionEntry[] = [];
+      for (const raw of rows) {
+        const parsed = ExecutionRowSchema.safeParse(raw);
+        if (!parsed.success) {
+          throw systemError('store_row_invalid', `the tool database holds an invalid execution of ${name}: ${parsed.error.issues[0]?.message ?? 'unreadable'}`, 'restore the database from a backup', parsed.error);
+        }
+        const row = parsed.data;
+        if (row.version === null || row.success === null || row.duration_ms === null || row.created_at === null) continue;
+        entries.push({ version: row.version, success: row.success, error: row.error, durationMs: row.duration_ms, createdAt: row.created_at });
+      }
+      return entries;
     },
 
     vectorSearch: async ({ embedderId, vector, limit }) => {

@@ -1,16 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import type { ToolSummary } from '../../registry/index.ts';
+import type { z } from 'zod';
+import type { Registry, ToolRecord, ToolSummary } from '../../registry/index.ts';
 import {
   CallOutcomeSchema,
+  ExecutionsQuerySchema,
   ExecutionsSchema,
   RunToolBodySchema,
   ToolDetailSchema,
   ToolListSchema,
   ToolNameParamsSchema,
   ToolsQuerySchema,
+  ToolVersionParamsSchema,
   VersionListSchema,
 } from '../api-schemas.ts';
-import { callOutcomeJson, executionsJson, summaryOfRecord, toolDetailJson, toolListItemJson, versionsJson } from '../json-shapes.ts';
+import { callOutcomeJson, summaryOfRecord, toolDetailJson, toolListItemJson, versionsJson } from '../json-shapes.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';
 
@@ -42,12 +45,20 @@ const toolVersions = createRoute({
   responses: { 200: { description: 'the versions', content: json(VersionListSchema) }, ...errorResponses(404) },
 });
 
+const toolVersion = createRoute({
+  method: 'get',
+  path: '/api/tools/{name}/versions/{version}',
+  summary: 'One version of a tool: its manifest, code, tests and test results (to compare versions)',
+  request: { params: ToolVersionParamsSchema },
+  responses: { 200: { description: 'the version', content: json(ToolDetailSchema) }, ...errorResponses(404) },
+});
+
 const toolExecutions = createRoute({
   method: 'get',
   path: '/api/tools/{name}/executions',
-  summary: "A tool's execution totals (uses, successes, failures, last use); single executions are not listed yet",
-  request: { params: ToolNameParamsSchema },
-  responses: { 200: { description: 'the totals', content: json(ExecutionsSchema) }, ...errorResponses(404) },
+  summary: "A tool's execution totals (uses, successes, failures, last use) and its most recent executions, newest first",
+  request: { params: ToolNameParamsSchema, query: ExecutionsQuerySchema },
+  responses: { 200: { description: 'the totals and recent executions', content: json(ExecutionsSchema) }, ...errorResponses(400, 404) },
 });
 
 const runTool = createRoute({
@@ -83,11 +94,33 @@ export function registerToolRoutes(app: ApiApp, context: ServerContext): void {
     return c.json(versionsJson(name, await registry.history({ name })), 200);
   });
 
-  app.openapi(toolExecutions, async (c) => c.json(executionsJson(await registry.get({ name: c.req.valid('param').name })), 200));
+  app.openapi(toolVersion, async (c) => {
+    const { name, version } = c.req.valid('param');
+    return c.json(toolDetailJson(await registry.get({ name, version })), 200);
+  });
+
+  app.openapi(toolExecutions, async (c) => {
+    const { name } = c.req.valid('param');
+    const { limit } = c.req.valid('query');
+    const [record, executions] = await Promise.all([registry.get({ name }), registry.executions({ name, ...(limit === undefined ? {} : { limit }) })]);
+    return c.json(executionsJson(record, executions), 200);
+  });
 
   app.openapi(runTool, async (c) => {
     const { name } = c.req.valid('param');
     const { args } = c.req.valid('json');
     return c.json(callOutcomeJson(await registry.run({ name, args, signal: c.req.raw.signal })), 200);
   });
+}
+
+type Execution = Awaited<ReturnType<Registry['executions']>>[number];
+
+function executionsJson(record: ToolRecord, executions: Execution[]): z.infer<typeof ExecutionsSchema> {
+  const { stats } = record;
+  return {
+    name: record.name,
+    version: record.currentVersion,
+    totals: { ...stats, lastUsedAt: stats.lastUsedAt?.toISOString() ?? null },
+    executions: executions.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString() })),
+  };
 }

@@ -43,13 +43,13 @@ export function ActivityLog({ events, running }: { events: AgentEvent[]; running
 function Artefact({ event }: { event: SynthesisEvent }) {
   switch (event.type) {
     case 'spec-generated':
-      return <CodeBlock summary="Spec (tool.json)" code={JSON.stringify(event.spec, null, 2)} open />;
+      return <CodeBlock summary="Spec (tool.json)" code={JSON.stringify(event.spec, null, 2)} language="json" open />;
     case 'tests-generated':
-      return <CodeBlock summary="Tests (tool.test.ts)" code={event.tests} />;
+      return <CodeBlock summary="Tests (tool.test.ts)" code={event.tests} language="typescript" />;
     case 'implementation-generated':
-      return <CodeBlock summary="Code (tool.ts)" code={event.source} />;
+      return <CodeBlock summary="Code (tool.ts)" code={event.source} language="typescript" />;
     case 'repair-generated':
-      return <CodeBlock summary="Repaired code" code={event.source} />;
+      return <CodeBlock summary="Repaired code" code={event.source} language="typescript" />;
     case 'tests-passed':
       return <TestList tests={event.tests} />;
     case 'tests-failed':

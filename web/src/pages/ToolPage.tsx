@@ -1,7 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api, describeError, type CallOutcome, type JsonSchema, type ToolDetail, type VersionEntry } from '../api.ts';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api, describeError, type CallOutcome, type Execution, type JsonSchema, type ToolDetail, type VersionEntry } from '../api.ts';
 import { CodeBlock } from '../components/CodeBlock.tsx';
+import { ExecutionsTable } from '../components/ExecutionsTable.tsx';
 import { percent, StatusBadge } from '../components/StatusBadge.tsx';
+import { VersionDiff } from '../components/VersionDiff.tsx';
 
 /** A starting point for the run form: each parameter with its default, or an empty value of its type. */
 function exampleArgs(parameters: JsonSchema | undefined): string {
@@ -16,17 +18,30 @@ function exampleArgs(parameters: JsonSchema | undefined): string {
 export function ToolPage({ name }: { name: string }) {
   const [tool, setTool] = useState<ToolDetail>();
   const [versions, setVersions] = useState<VersionEntry[]>([]);
+  const [executions, setExecutions] = useState<Execution[]>([]);
   const [error, setError] = useState<string>();
+
+  // After a run from this page: the new execution and the updated counters.
+  const refresh = useCallback(() => {
+    Promise.all([api.tool(name), api.executions(name)]).then(
+      ([detail, recent]) => {
+        setTool(detail);
+        setExecutions(recent.executions);
+      },
+      (failure: unknown) => setError(describeError(failure)),
+    );
+  }, [name]);
 
   useEffect(() => {
     let cancelled = false;
     setTool(undefined);
     setError(undefined);
-    Promise.all([api.tool(name), api.versions(name)]).then(
-      ([detail, list]) => {
+    Promise.all([api.tool(name), api.versions(name), api.executions(name)]).then(
+      ([detail, list, recent]) => {
         if (cancelled) return;
         setTool(detail);
         setVersions(list.versions);
+        setExecutions(recent.executions);
       },
       (failure: unknown) => !cancelled && setError(describeError(failure)),
     );
@@ -43,12 +58,12 @@ export function ToolPage({ name }: { name: string }) {
       <h1 id="tool-title">{name}</h1>
       {error !== undefined && <p role="alert" className="error-text">{error}</p>}
       {tool === undefined && error === undefined && <p className="muted">Loading…</p>}
-      {tool !== undefined && <ToolDetails tool={tool} versions={versions} />}
+      {tool !== undefined && <ToolDetails tool={tool} versions={versions} executions={executions} onRan={refresh} />}
     </section>
   );
 }
 
-function ToolDetails({ tool, versions }: { tool: ToolDetail; versions: VersionEntry[] }) {
+function ToolDetails({ tool, versions, executions, onRan }: { tool: ToolDetail; versions: VersionEntry[]; executions: Execution[]; onRan: () => void }) {
   const parameters = Object.entries(tool.manifest.parameters?.properties ?? {});
   const required = new Set(tool.manifest.parameters?.required ?? []);
   return (
@@ -89,12 +104,15 @@ function ToolDetails({ tool, versions }: { tool: ToolDetail; versions: VersionEn
       )}
       {tool.manifest.returns?.description !== undefined && <p>Returns: {tool.manifest.returns.description}</p>}
 
-      <RunForm tool={tool} />
+      <RunForm tool={tool} onRan={onRan} />
+
+      <h2>Recent executions</h2>
+      <ExecutionsTable executions={executions} currentVersion={tool.currentVersion} />
 
       <h2>Code and tests</h2>
-      <CodeBlock summary="tool.ts" code={tool.source} />
-      <CodeBlock summary="tool.test.ts" code={tool.tests} />
-      <CodeBlock summary="tool.json" code={JSON.stringify(tool.manifest, null, 2)} />
+      <CodeBlock summary="tool.ts" code={tool.source} language="typescript" />
+      <CodeBlock summary="tool.test.ts" code={tool.tests} language="typescript" />
+      <CodeBlock summary="tool.json" code={JSON.stringify(tool.manifest, null, 2)} language="json" />
 
       <h2>Versions</h2>
       <div className="table-wrap">
@@ -126,11 +144,14 @@ function ToolDetails({ tool, versions }: { tool: ToolDetail; versions: VersionEn
           </tbody>
         </table>
       </div>
+
+      <h2>Compare versions</h2>
+      <VersionDiff key={versions.map((entry) => entry.version).join(',')} name={tool.name} versions={versions} />
     </>
   );
 }
 
-function RunForm({ tool }: { tool: ToolDetail }) {
+function RunForm({ tool, onRan }: { tool: ToolDetail; onRan: () => void }) {
   const [args, setArgs] = useState(() => exampleArgs(tool.manifest.parameters));
   const [outcome, setOutcome] = useState<CallOutcome>();
   const [error, setError] = useState<string>();
@@ -154,6 +175,7 @@ function RunForm({ tool }: { tool: ToolDetail }) {
     setRunning(true);
     try {
       setOutcome(await api.runTool(tool.name, parsed as Record<string, unknown>));
+      onRan();
     } catch (failure) {
       setError(describeError(failure));
     } finally {

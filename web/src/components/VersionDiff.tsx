@@ -1,0 +1,113 @@
+import { diffLines } from 'diff';
+import { useEffect, useMemo, useState } from 'react';
+import { api, describeError, type ToolDetail, type VersionEntry } from '../api.ts';
+
+const FILES = {
+  'tool.ts': (tool: ToolDetail) => tool.source,
+  'tool.test.ts': (tool: ToolDetail) => tool.tests,
+  'tool.json': (tool: ToolDetail) => `${JSON.stringify(tool.manifest, null, 2)}\n`,
+} as const;
+type FileName = keyof typeof FILES;
+
+interface DiffLine {
+  kind: 'added' | 'removed' | 'same';
+  text: string;
+}
+
+function lineDiff(before: string, after: string): DiffLine[] {
+  const lines: DiffLine[] = [];
+  for (const part of diffLines(before, after)) {
+    const kind = part.added ? 'added' : part.removed ? 'removed' : 'same';
+    const texts = part.value.split('\n');
+    if (texts.at(-1) === '') texts.pop();
+    for (const text of texts) lines.push({ kind, text });
+  }
+  return lines;
+}
+
+/** Pick any two versions and see how a file changed between them, line by line. */
+export function VersionDiff({ name, versions }: { name: string; versions: VersionEntry[] }) {
+  const [from, setFrom] = useState(() => versions[1]?.version ?? versions[0]?.version ?? '');
+  const [to, setTo] = useState(() => versions[0]?.version ?? '');
+  const [file, setFile] = useState<FileName>('tool.ts');
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, ToolDetail>>(new Map());
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let cancelled = false;
+    if (versions.length < 2) return undefined;
+    const missing = [...new Set([from, to])].filter((version) => version !== '' && !loaded.has(version));
+    if (missing.length === 0) return undefined;
+    setError(undefined);
+    Promise.all(missing.map((version) => api.version(name, version))).then(
+      (details) => {
+        if (cancelled) return;
+        setLoaded((previous) => new Map([...previous, ...details.map((detail) => [detail.version, detail] as const)]));
+      },
+      (failure: unknown) => !cancelled && setError(describeError(failure)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [name, versions.length, from, to, loaded]);
+
+  const before = loaded.get(from);
+  const after = loaded.get(to);
+  const lines = useMemo(() => (before && after ? lineDiff(FILES[file](before), FILES[file](after)) : undefined), [before, after, file]);
+
+  if (versions.length < 2) return <p className="muted">Only one version so far; a repair or a rollback adds more to compare.</p>;
+  const added = lines?.filter((line) => line.kind === 'added').length ?? 0;
+  const removed = lines?.filter((line) => line.kind === 'removed').length ?? 0;
+  return (
+    <div className="version-diff">
+      <div className="diff-controls">
+        <label>
+          From{' '}
+          <select value={from} onChange={(event) => setFrom(event.target.value)}>
+            {versions.map((entry) => (
+              <option key={entry.version} value={entry.version}>
+                {entry.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          To{' '}
+          <select value={to} onChange={(event) => setTo(event.target.value)}>
+            {versions.map((entry) => (
+              <option key={entry.version} value={entry.version}>
+                {entry.version}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          File{' '}
+          <select value={file} onChange={(event) => setFile(event.target.value as FileName)}>
+            {Object.keys(FILES).map((each) => (
+              <option key={each}>{each}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error !== undefined && <p role="alert" className="error-text">{error}</p>}
+      {lines === undefined && error === undefined && <p className="muted">Loading…</p>}
+      {lines !== undefined && (
+        <>
+          <p className="muted" aria-live="polite">
+            {added === 0 && removed === 0 ? `${file} is the same in ${from} and ${to}.` : `${file}: ${added} line${added === 1 ? '' : 's'} added, ${removed} removed from ${from} to ${to}.`}
+          </p>
+          <pre className="diff" tabIndex={0} aria-label={`changes to ${file} from ${from} to ${to}`}>
+            {lines.map((line, index) => (
+              <span key={index} className={`diff-line ${line.kind}`}>
+                {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
+                {line.text}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </>
+      )}
+    </div>
+  );
+}
