@@ -4,3 +4,5 @@ export type { CreateMcpServerOptions, ToolsmithMcpServer } from './create-mcp-se
 export { createMcpHttpHandler } from './mcp-http-handler.ts';
 export type { McpHttpHandler } from './mcp-http-handler.ts';
 export { serveMcpOverStdio } from './serve-stdio.ts';
+export { FUNCTION_FORMATS, describeTool, outputSchemaOf, toFunctionDefinitions } from './function-formats.ts';
+export type { AnthropicTool, FunctionDefinitions, FunctionFormat, FunctionSource, McpToolList, OpenAiFunctionTool } from './function-formats.ts';

@@ -1,5 +1,6 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { Registry } from '../registry/index.ts';
+import { describeTool, outputSchemaOf } from './function-formats.ts';
 import { META_TOOL_DEFINITIONS } from './meta-tools.ts';
 
 // A library tool named like a meta-tool is not listed: the meta-tool wins.
@@ -16,12 +17,12 @@ export async function listLibraryTools(options: { registry: Registry; includeExp
   const records = await Promise.all(listed.map((summary) => registry.get({ name: summary.name })));
   return records.map((record) => {
     const { manifest } = record;
-    const experimental = record.status === 'experimental' ? ` (experimental: ${record.statusReason ?? 'its tests did not all pass'})` : '';
+    const outputSchema = outputSchemaOf(record);
     return {
       name: manifest.name,
-      description: `${manifest.description}${experimental}`,
+      description: describeTool(record),
       inputSchema: manifest.parameters as Tool['inputSchema'],
-      ...(manifest.returns['type'] === 'object' ? { outputSchema: manifest.returns as Tool['outputSchema'] } : {}),
+      ...(outputSchema === undefined ? {} : { outputSchema }),
       annotations: { title: manifest.name, readOnlyHint: true, openWorldHint: false },
       _meta: { 'toolsmith/version': record.version, 'toolsmith/status': record.status },
     } satisfies Tool;

@@ -78,7 +78,7 @@ async function isEmptyOrAbsent(dir: string): Promise<boolean> {
 const tempName = (target: string, purpose: string) =>
   path.join(path.dirname(target), `.${path.basename(target)}.${purpose}-${process.pid}-${randomBytes(4).toString('hex')}`);
 
-async function writeFileAtomically(target: string, content: string): Promise<void> {
+export async function writeFileAtomically(target: string, content: string): Promise<void> {
   const temp = tempName(target, 'tmp');
   try {
     await writeFile(temp, content);

@@ -1,10 +1,18 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { userError } from '../../../errors.ts';
+import type { FunctionFormat } from '../../../mcp/index.ts';
 import type { Registry } from '../../../registry/index.ts';
 import { EXIT_CODES, type ExitCode } from '../../exit-codes.ts';
 import type { Output } from '../../output.ts';
 import { exportPackages } from './export-packages.ts';
 import { importPackages } from './import-packages.ts';
-import { renderExport, renderImportOutcome, renderImportTotals, renderReindex } from './render-transfer.ts';
+import { renderDefinitionsExport, renderExport, renderImportOutcome, renderImportTotals, renderReindex } from './render-transfer.ts';
+
+// Spelled out here so `tools --help` does not load the MCP layer; the check keeps it in step with FUNCTION_FORMATS.
+const FORMATS = ['openai', 'anthropic', 'mcp'] as const satisfies readonly FunctionFormat[];
+type _EveryFormatListed = FunctionFormat extends (typeof FORMATS)[number] ? true : never;
+const everyFormatListed: _EveryFormatListed = true;
+void everyFormatListed;
 
 type Action = (json: boolean | undefined, body: (registry: Registry, json: boolean) => Promise<ExitCode>) => Promise<void>;
 
@@ -15,14 +23,31 @@ export function registerTransferCommands(tools: Command, context: { action: Acti
 
   tools
     .command('export')
-    .description('write tools as package folders (tool.json, tool.ts, tool.test.ts) that also pass under plain vitest')
-    .argument('[names...]', 'the tools to export (default: all)')
-    .requiredOption('--out <dir>', 'the folder to write into; one sub-folder per tool')
-    .option('--force', 'replace existing tool folders')
+    .description('write tools as package folders (tool.json, tool.ts, tool.test.ts) that also pass under plain vitest, or with --format as one function-calling JSON document')
+    .argument('[names...]', 'the tools to export (default: all; with --format, all verified)')
+    .option('--out <path>', 'the folder to write into, one sub-folder per tool; with --format, the file to write (default: stdout)')
+    .addOption(new Option('--format <format>', 'write function-calling definitions instead of package folders').choices(FORMATS))
+    .option('--experimental', 'with --format, include experimental tools')
+    .option('--force', 'replace existing tool folders (or the --out file)')
     .option('--json', 'print JSON')
-    .action((names: string[], opts: { out: string; force?: boolean; json?: boolean }) =>
+    .action((names: string[], opts: { out?: string; format?: FunctionFormat; experimental?: boolean; force?: boolean; json?: boolean }) =>
       action(opts.json, async (registry, json) => {
-        const report = await exportPackages({ registry, names, outDir: opts.out, force: opts.force === true });
+        const force = opts.force === true;
+        if (opts.format !== undefined) {
+          const { exportDefinitions, writeDefinitions } = await import('./export-definitions.ts');
+          const exported = await exportDefinitions({ registry, names, format: opts.format, experimental: opts.experimental === true });
+          if (opts.out === undefined) {
+            output.stdout(`${JSON.stringify(exported.document, null, 2)}\n`);
+            return EXIT_CODES.ok;
+          }
+          const file = await writeDefinitions({ exported, file: opts.out, force });
+          const report = { file, format: exported.format, tools: exported.tools };
+          print(json, report, renderDefinitionsExport(report));
+          return EXIT_CODES.ok;
+        }
+        if (opts.out === undefined) throw userError('usage_invalid', 'tools export needs --out <dir> (or --format to print definitions)', 'pass for example --out ./exported');
+        if (opts.experimental === true) throw userError('usage_invalid', '--experimental applies only with --format', 'package export always writes every tool you name (all by default)');
+        const report = await exportPackages({ registry, names, outDir: opts.out, force });
         if (report.keptRootFiles.length > 0) output.stderr(`Kept your ${report.keptRootFiles.join(', ')} in ${report.dir} (pass --force to replace them)\n`);
         print(json, report, renderExport(report));
         return EXIT_CODES.ok;

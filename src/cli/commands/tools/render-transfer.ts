@@ -2,6 +2,10 @@ import type { ReindexReport } from '../../../registry/index.ts';
 import type { ExportReport } from './export-packages.ts';
 import type { ImportOutcome, ImportReport } from './import-packages.ts';
 
+export function renderDefinitionsExport(report: { file: string; format: string; tools: string[] }): string {
+  return `Wrote ${report.tools.length} ${report.format} tool ${report.tools.length === 1 ? 'definition' : 'definitions'} to ${report.file}\n`;
+}
+
 export function renderExport(report: ExportReport): string {
   const count = `${report.tools.length} ${report.tools.length === 1 ? 'tool' : 'tools'}`;
   return `Exported ${count} to ${report.dir}\nRun their tests with plain vitest: cd ${report.dir} && npx vitest run (see README.md)\n`;
