@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { vectorSearchSql } from './embedder-index.ts';
 import type { SqlClient } from './sql-client.ts';
+import { withVectorScan } from './vector-scan.ts';
 import { summaryFromRow, SUMMARY_COLUMNS, type SummaryRow } from './store-rows.ts';
 import { parseInput } from './store-input.ts';
 import { EmbeddingSchema, type ToolSummary } from './store-schemas.ts';
 
-/** pgvector's default `hnsw.ef_search`; an HNSW scan returns at most this many rows unless raised. */
-export const DEFAULT_EF_SEARCH = 40;
+export { DEFAULT_EF_SEARCH } from './vector-scan.ts';
 
 export interface CandidateOptions {
   embedderId: string;
@@ -113,13 +113,7 @@ export async function searchCandidates(options: CandidateOptions & { sql: SqlCli
   if (input.vector !== null) parseInput(EmbeddingSchema, { embedderId, vector: input.vector }, 'embedding_invalid', 'query vector');
   const { text, params, usesVectors } = candidatesStatement({ embedderId, dimensions, query, ...input });
   const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null }>(text, params)).rows;
-  const rows =
-    usesVectors && input.limit > DEFAULT_EF_SEARCH
-      ? await sql.transaction(async (tx) => {
-          await tx.query(`SET LOCAL hnsw.ef_search = ${input.limit}`);
-          return run(tx);
-        })
-      : await run(sql);
+  const rows = usesVectors ? await withVectorScan(sql, input.limit, run) : await run(sql);
   const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
   return {
     summaries: rows.map(summaryFromRow),

@@ -301,6 +301,17 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
     });
 
+    it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {
+      // Without iterative HNSW scans this returned 1 of 4: the graph is full of superseded versions.
+      for (let i = 0; i < 120; i++) {
+        const pkg = makePackage({ name: `churned_tool_${i % 4}`, description: 'A tool updated many times.' });
+        pkg.manifest = { ...pkg.manifest, version: `1.0.${Math.floor(i / 4)}` };
+        await store.addVersion({ pkg, status: 'verified', reason: 'churn', embeddings: [{ embedderId: 'churn-test', vector: [Math.cos(i), Math.sin(i), 1] }] });
+      }
+      const hits = await store.vectorSearch({ embedderId: 'churn-test', vector: [1, 0, 1], limit: 4 });
+      expect(hits.map((hit) => hit.name).sort()).toEqual(['churned_tool_0', 'churned_tool_1', 'churned_tool_2', 'churned_tool_3']);
+    }, 60_000);
+
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
-import { DEFAULT_EF_SEARCH, searchCandidates } from './search-candidates.ts';
+import { searchCandidates } from './search-candidates.ts';
+import { withVectorScan } from './vector-scan.ts';
 import { createSearchStatisticsReader, textArrayLiteral } from './search-statistics.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -186,13 +187,7 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       const text = vectorSearchSql({ embedderId: query.embedderId, dimensions });
       const params = [JSON.stringify(query.vector), top];
       const run = async (client: SqlClient) => (await client.query<{ name: string; similarity: number }>(text, params)).rows;
-      const rows =
-        top <= DEFAULT_EF_SEARCH
-          ? await run(sql)
-          : await sql.transaction(async (tx) => {
-              await tx.query(`SET LOCAL hnsw.ef_search = ${top}`);
-              return run(tx);
-            });
+      const rows = await withVectorScan(sql, top, run);
       return rows.map((row) => ({ name: row.name, similarity: Number(row.similarity) }));
     },
 
