@@ -188,7 +188,7 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       const params = [JSON.stringify(query.vector), top];
       const run = async (client: SqlClient) => (await client.query<{ name: string; similarity: number }>(text, params)).rows;
       const rows = await withVectorScan(sql, top, run);
-      return rows.map((row) => ({ name: row.name, similarity: Number(row.similarity) }));
+      return rows.map((row) => ({ name: row.name, similarity: Number(row.similarity) })).sort((a, b) => b.similarity - a.similarity);
     },
 
     textSearch: async ({ query, limit }) => {
