@@ -16,6 +16,8 @@ import {
   type WordNetThesaurus,
   type WordVectorEmbedder,
   type WordVectorTable,
+  HYBRID_PARAMETERS,
+  neighboursOf,
 } from './search/index.ts';
 import { SEARCH_NAME_WEIGHT, type SearchStatistics } from './store/index.ts';
 import { descriptionPhrases, phraseMatch } from './value-phrases.ts';
@@ -33,15 +35,11 @@ export interface CatalogScores {
   coverage: number;
 }
 
-/**
- * The parameters of the search layer's `createMemorySearchIndex`, repeated because the search layer
- * does not export them: a change there must be made here too (the starter regression and
- * `toolsmith bench retrieval` show a drift).
- */
-const BM25 = { k1: 1.2, b: 0.5 };
-const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
-const FUSION = { lexical: 0.3, vector: 1, soft: 0.5, wordNet: 0.3, name: 0.3 };
-const FUSION_V1 = { lexical: 0.5, vector: 1, soft: 0.5 };
+// The same parameters as the search layer's in-memory index.
+const BM25 = HYBRID_PARAMETERS.bm25;
+const EXPANSION = HYBRID_PARAMETERS.expansion;
+const FUSION = HYBRID_PARAMETERS.fusion;
+const FUSION_V1 = HYBRID_PARAMETERS.fusionV1;
 /**
  * Added to the hybrid relevance per unit of `phraseMatch` (not min-max normalized: the match is
  * absolute, and a small difference between candidates must stay small). Measured on
@@ -328,15 +326,6 @@ function candidateBm25(options: {
   };
 }
 
-/** Candidate words by similarity to the query word, best first, excluding its own forms. */
-function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
-  if (!similarities) return [];
-  const out: Array<{ word: string; similarity: number }> = [];
-  similarities.forEach((similarity, j) => {
-    if (similarity < 1 && similarity > 0) out.push({ word: words[j] ?? '', similarity });
-  });
-  return out.sort((a, b) => b.similarity - a.similarity);
-}
 
 function cosines(vectors: readonly Float32Array[], query: Float32Array): Float64Array {
   return Float64Array.from(vectors, (vector) => {

@@ -22,3 +22,4 @@ export { wordNetTerms } from './memory-search-index.ts';
 export type { WordNetThesaurus } from './wordnet/wordnet-thesaurus.ts';
 export { loadWordNetThesaurus, DEFAULT_WORDNET_DICT_DIR } from './wordnet/load-wordnet-thesaurus.ts';
 export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './evaluate.ts';
+export { HYBRID_PARAMETERS, neighboursOf } from './ranking-parameters.ts';

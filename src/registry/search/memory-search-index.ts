@@ -1,3 +1,4 @@
+import { HYBRID_PARAMETERS, neighboursOf } from './ranking-parameters.ts';
 import { reciprocalRankFusion, rankOrder, weightedScoreFusion } from './fusion.ts';
 import { contentWords, createBm25Index, expandQuery, lexicalTerms, type WeightedTerm } from './lexical.ts';
 import { collectDocumentWords, similaritiesTo, softMatchScores } from './soft-match.ts';
@@ -46,13 +47,12 @@ export interface MemorySearchIndex {
 
 /** Name words count twice a description word: a name is short and chosen to say what the tool is. */
 const NAME_WEIGHT = 2;
-const BM25 = { k1: 1.2, b: 0.5 };
-const EXPANSION = { threshold: 0.55, perWord: 5, weight: 0.3 };
+const BM25 = HYBRID_PARAMETERS.bm25;
+const EXPANSION = HYBRID_PARAMETERS.expansion;
 /** WordNet relatives count less than the user's own words: one sense is guessed, hypernyms are broader. */
 const WORDNET_WEIGHT = 0.3;
-/** Weights tuned on the MetaTool "tune" half (bench/retrieval-metatool.ts). */
-const FUSION = { lexical: 0.3, vector: 1, soft: 0.5, wordNet: 0.3, name: 0.3 };
-const FUSION_V1 = { lexical: 0.5, vector: 1, soft: 0.5 };
+const FUSION = HYBRID_PARAMETERS.fusion;
+const FUSION_V1 = HYBRID_PARAMETERS.fusionV1;
 const WORDNET_METHODS: ReadonlySet<SearchMethod> = new Set(['bm25-wordnet', 'hybrid']);
 
 /** One thesaurus per process: parsing even the cache takes ~100 ms. */
@@ -164,15 +164,6 @@ export function wordNetTerms(words: readonly string[], thesaurus: WordNetThesaur
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
 
-/** Document words by similarity to the query word, best first, excluding its own forms. */
-function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
-  if (!similarities) return [];
-  const out: Array<{ word: string; similarity: number }> = [];
-  similarities.forEach((similarity, j) => {
-    if (similarity < 1 && similarity > 0) out.push({ word: words[j] ?? '', similarity });
-  });
-  return out.sort((a, b) => b.similarity - a.similarity);
-}
 
 function dot(a: Float32Array, b: Float32Array): number {
   let sum = 0;
