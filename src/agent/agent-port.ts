@@ -11,6 +11,8 @@ export interface AgentRequest {
   /** Continue this session; without one a new session is created (its id is in `context-loaded`). */
   sessionId?: string;
   signal?: AbortSignal;
+  /** This request's synthesis settings, over the agent's (e.g. a CLI forwarding `--sequential` to a server). */
+  synthesis?: Pick<AgentOptions, 'sequential' | 'repairAttempts'>;
 }
 
 export interface AgentOptions {

@@ -22,7 +22,7 @@ const DEFAULT_CONTEXT_WINDOW = 12;
  */
 export async function handleRequest(deps: CreateAgentOptions, call: AgentRequest, emit: Emit): Promise<void> {
   const { registry, sandbox, sessions } = deps;
-  const options: AgentOptions = deps.options ?? {};
+  const options: AgentOptions = { ...deps.options, ...call.synthesis };
   const { request, signal } = call;
   const optionalSignal = signal === undefined ? {} : { signal };
   // Every model reply of this request becomes a `model-called` event, so the outcome can count them.

@@ -6,3 +6,4 @@ export type { McpHttpHandler } from './mcp-http-handler.ts';
 export { serveMcpOverStdio } from './serve-stdio.ts';
 export { FUNCTION_FORMATS, describeTool, outputSchemaOf, toFunctionDefinitions } from './function-formats.ts';
 export type { AnthropicTool, FunctionDefinitions, FunctionFormat, FunctionSource, McpToolList, OpenAiFunctionTool } from './function-formats.ts';
+export { bridgeStdioToMcpHttp } from './bridge-stdio-to-http.ts';

@@ -26,7 +26,9 @@ export function createMcpHttpHandler(options: CreateMcpServerOptions): McpHttpHa
       return session.transport.handleRequest(request);
     }
     if (request.method !== 'POST') return jsonRpcError(400, -32000, 'send initialize (a POST) first to start a session');
-    const mcp = createMcpServer(options);
+    // `/mcp?experimental=1` also offers experimental tools, like `toolsmith mcp --experimental`.
+    const experimental = new URL(request.url).searchParams.get('experimental') === '1';
+    const mcp = createMcpServer({ ...options, includeExperimental: options.includeExperimental === true || experimental });
     const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => crypto.randomUUID(),
       onsessioninitialized: (id) => {

@@ -1,6 +1,6 @@
 export { createSandbox } from './create-sandbox.ts';
 export type { SandboxConfig } from './create-sandbox.ts';
-export { DEFAULT_LIMITS, TestResultSchema, HarnessReportSchema } from './types.ts';
+export { DEFAULT_LIMITS, TestResultSchema, HarnessReportSchema, SandboxFailureSchema, SuiteResultSchema, ConsoleCaptureSchema } from './types.ts';
 export type {
   Sandbox,
   SandboxLimits,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ToolPackage, ToolRuntime } from '../tool-package/index.ts';
+import { RuntimeSchema, type ToolPackage, type ToolRuntime } from '../tool-package/index.ts';
 
 /** Per-run limits. Every backend enforces all of them; `createSandbox` fills in the defaults. */
 export interface SandboxLimits {
@@ -62,23 +62,34 @@ export const HarnessReportSchema = z.object({
 export type HarnessReport = z.infer<typeof HarnessReportSchema>;
 
 /** Why a run stopped early, when it did. */
-export type SandboxFailureCode =
-  | 'timeout' // wall time ran out
-  | 'cpu_limit'
-  | 'memory_limit'
-  | 'output_limit' // result too large
-  | 'args_too_large'
-  | 'load_failed' // the bundle threw while loading
-  | 'tool_threw' // the tool function threw or rejected
-  | 'not_a_function'
-  | 'not_serializable' // the result cannot cross as JSON
-  | 'aborted'
-  | 'sandbox_failed'; // the backend itself broke (a crash, a killed process)
+export const SandboxFailureCodeSchema = z.enum([
+  'timeout', // wall time ran out
+  'cpu_limit',
+  'memory_limit',
+  'output_limit', // result too large
+  'args_too_large',
+  'load_failed', // the bundle threw while loading
+  'tool_threw', // the tool function threw or rejected
+  'not_a_function',
+  'not_serializable', // the result cannot cross as JSON
+  'aborted',
+  'sandbox_failed', // the backend itself broke (a crash, a killed process)
+]);
+export type SandboxFailureCode = z.infer<typeof SandboxFailureCodeSchema>;
 
-export interface SandboxFailure {
-  code: SandboxFailureCode;
-  message: string;
-}
+export const SandboxFailureSchema = z.object({ code: SandboxFailureCodeSchema, message: z.string() });
+export type SandboxFailure = z.infer<typeof SandboxFailureSchema>;
+
+/** `SuiteResult` as data crossing a boundary (the HTTP API); the interface below is the same shape. */
+export const SuiteResultSchema = z.object({
+  ok: z.boolean(),
+  runtime: RuntimeSchema,
+  tests: z.array(TestResultSchema),
+  totals: z.object({ total: z.number(), passed: z.number(), failed: z.number(), skipped: z.number() }),
+  durationMs: z.number(),
+  console: ConsoleCaptureSchema,
+  error: SandboxFailureSchema.optional(),
+});
 
 export interface SuiteResult {
   /** True only when at least one test ran and none failed and no error stopped the suite. */

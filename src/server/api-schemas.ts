@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AgentErrorSchema, AgentEventSchema, AgentOutcomeSchema, MessageRoleSchema } from '../agent/index.ts';
+import { ConsoleCaptureSchema, SandboxFailureSchema, SuiteResultSchema } from '../sandbox/index.ts';
 
 /**
  * Every shape that crosses the HTTP API, once: request bodies and queries are validated with
@@ -9,7 +10,13 @@ import { AgentErrorSchema, AgentEventSchema, AgentOutcomeSchema, MessageRoleSche
 const isoDate = z.string().describe('ISO 8601 date-time');
 const toolName = z.string().min(1).max(200);
 
-export const ApiErrorSchema = z.object({ code: z.string(), message: z.string(), hint: z.string().optional() });
+export const ApiErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+  /** Whose fault: `user` (fix the input), `model` (the model replied wrongly), `system` (the server failed). */
+  kind: z.enum(['user', 'model', 'system']).optional(),
+});
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 export const ErrorResponseSchema = z.object({ error: ApiErrorSchema });
 
@@ -18,6 +25,13 @@ export const ErrorResponseSchema = z.object({ error: ApiErrorSchema });
 export const CreateRequestBodySchema = z.strictObject({
   request: z.string().trim().min(1, 'request must not be empty').max(10_000, 'request must be at most 10,000 characters').describe('what the user asks, in words'),
   sessionId: z.string().min(1).max(100).optional().describe('continue this session; without one a new session is started'),
+  synthesis: z
+    .strictObject({
+      sequential: z.boolean().optional().describe('write the implementation after the tests, with them in view'),
+      repairs: z.number().int().min(0).max(10).optional().describe('repair attempts when a new tool fails its tests'),
+    })
+    .optional()
+    .describe("this request's synthesis settings, when a tool has to be written"),
 });
 
 export const RequestAcceptedSchema = z.object({
@@ -74,6 +88,9 @@ export const ToolListItemSchema = z.object({
   statusReason: z.string().nullable(),
   uses: z.number().int(),
   successRate: z.number().nullable(),
+  stats: StatsSchema,
+  createdAt: isoDate,
+  updatedAt: isoDate,
   /** Search only: match quality, ranking score and band. */
   similarity: z.number().optional(),
   score: z.number().optional(),
@@ -152,9 +169,34 @@ export const CallOutcomeSchema = z.object({
   ok: z.boolean(),
   runtime: z.enum(['isolate', 'process']),
   value: z.unknown().optional().describe('when ok'),
-  error: z.object({ code: z.string(), message: z.string() }).optional().describe('when not ok'),
+  error: SandboxFailureSchema.optional().describe('when not ok'),
   durationMs: z.number(),
-  console: z.object({ text: z.string(), truncated: z.boolean() }),
+  console: ConsoleCaptureSchema,
+});
+
+export const AddToolBodySchema = z.strictObject({
+  manifest: z.string().min(1, 'manifest must not be empty').describe('the text of tool.json (kept as text so problems name its lines)'),
+  source: z.string().describe('the text of tool.ts'),
+  tests: z.string().describe('the text of tool.test.ts'),
+  experimental: z.boolean().optional().describe('store it as experimental, with the failures as the reason, if its tests fail'),
+  reason: z.string().max(500).optional().describe('why this version was made (default "added through the API")'),
+});
+
+export const RollbackBodySchema = z.strictObject({
+  to: z.string().min(1).max(100).describe('the version to make current again'),
+});
+
+export const TestReportSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  suite: SuiteResultSchema.describe('ok is true only when at least one test ran and none failed'),
+});
+
+export const ReindexReportSchema = z.object({
+  embedderId: z.string(),
+  embedded: z.number().int(),
+  missingBefore: z.number().int(),
+  durationMs: z.number(),
 });
 
 // Sessions -------------------------------------------------------------------------------------

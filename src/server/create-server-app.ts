@@ -60,7 +60,8 @@ export function createServerApp(options: CreateServerAppOptions): ServerApp {
   registerToolRoutes(app, context);
   registerSessionRoutes(app, context);
   registerSettingsRoute(app, context);
-  app.all('/mcp', accessControl(config.apiToken === undefined ? {} : { token: config.apiToken }), createMcpHttpHandler({ toolsmith }));
+  const mcp = createMcpHttpHandler({ toolsmith });
+  app.all('/mcp', accessControl(config.apiToken === undefined ? {} : { token: config.apiToken }), mcp);
 
   const info = { title: 'Toolsmith API', version: '1', description: 'Ask for things; Toolsmith finds, writes, verifies and runs the tools.' };
   app.doc31('/openapi.json', { openapi: '3.1.0', info, ...(config.apiToken === undefined ? {} : { security: [{ bearer: [] }] }) });
@@ -78,7 +79,14 @@ export function createServerApp(options: CreateServerAppOptions): ServerApp {
     return errorResponse(known, busy ? { 'Retry-After': String(limits.retryAfterSeconds) } : {});
   });
 
-  return { app, runner, close: () => runner.close() };
+  return {
+    app,
+    runner,
+    // MCP sessions own watch timers; ending them lets the process exit once the server stops.
+    close: async () => {
+      await Promise.all([runner.close(), mcp.close()]);
+    },
+  };
 }
 
 /** A schema failure as one readable 400: every problem with where it is. */

@@ -37,9 +37,9 @@ export function statusForError(error: unknown): ContentfulStatusCode {
 /** The JSON body of every error response. Unknown throws are our bug: their message stays in the log. */
 export function errorBody(error: unknown): { error: ApiError } {
   if (!ToolsmithError.isInstance(error)) {
-    return { error: { code: 'internal_error', message: 'the server failed unexpectedly', hint: 'this is a bug; run with TOOLSMITH_DEBUG=1 and report the log' } };
+    return { error: { code: 'internal_error', kind: 'system', message: 'the server failed unexpectedly', hint: 'this is a bug; run with TOOLSMITH_DEBUG=1 and report the log' } };
   }
-  return { error: { code: error.code, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) } };
+  return { error: { code: error.code, kind: error.kind, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) } };
 }
 
 /** Hono's own exceptions (malformed JSON, unsupported media type) in Toolsmith's terms. */

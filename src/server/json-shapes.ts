@@ -21,6 +21,9 @@ export function toolListItemJson(summary: ToolSummary, hit?: RegistryHit): z.inf
     statusReason: summary.statusReason,
     uses: summary.stats.uses,
     successRate: summary.stats.successRate,
+    stats: statsJson(summary.stats),
+    createdAt: summary.createdAt.toISOString(),
+    updatedAt: summary.updatedAt.toISOString(),
     ...(hit === undefined ? {} : { similarity: hit.similarity, score: hit.score, band: hit.band }),
   };
 }

@@ -1,4 +1,4 @@
-import { outcomeFromEvents, type Agent, type AgentError, type AgentEvent } from '../agent/index.ts';
+import { outcomeFromEvents, type Agent, type AgentError, type AgentEvent, type AgentRequest } from '../agent/index.ts';
 import { ToolsmithError, describeError, userError } from '../errors.ts';
 import type { RequestStatus } from './api-schemas.ts';
 
@@ -13,6 +13,8 @@ interface RunningRequest {
   done: boolean;
   /** Woken on each new event and at the end. */
   waiters: Set<() => void>;
+  /** Stops this request alone (`cancel`). */
+  stop: AbortController;
 }
 
 export interface RequestRunner {
@@ -21,7 +23,9 @@ export interface RequestRunner {
    * to its end whatever happens to the HTTP client; only `close` stops it. Throws `server_busy`
    * when `maxRunning` requests are already running.
    */
-  start(options: { request: string; sessionId: string }): Promise<{ requestId: string }>;
+  start(options: { request: string; sessionId: string; synthesis?: AgentRequest['synthesis'] }): Promise<{ requestId: string }>;
+  /** Stops a running request (it ends with a `request-failed` event); a finished one is left as it is. */
+  cancel(options: { requestId: string }): RequestStatus;
   status(options: { requestId: string }): RequestStatus;
   /** The request's events after `after` (an SSE id), then each new one until the last. */
   follow(options: { requestId: string; after: number; signal?: AbortSignal }): AsyncIterable<{ id: number; event: AgentEvent }>;
@@ -93,10 +97,12 @@ export function createRequestRunner(options: { agent: Agent; maxRunning: number 
 
     checkCapacity,
 
-    async start({ request, sessionId }) {
+    async start({ request, sessionId, synthesis }) {
       checkCapacity();
       running += 1;
-      const iterator = agent.ask({ request, sessionId, signal: shutdown.signal })[Symbol.asyncIterator]();
+      const stop = new AbortController();
+      const signal = AbortSignal.any([shutdown.signal, stop.signal]);
+      const iterator = agent.ask({ request, sessionId, signal, ...(synthesis === undefined ? {} : { synthesis }) })[Symbol.asyncIterator]();
       let first: IteratorResult<AgentEvent>;
       try {
         first = await iterator.next();
@@ -108,7 +114,7 @@ export function createRequestRunner(options: { agent: Agent; maxRunning: number 
         running -= 1;
         throw userError('request_unfinished', 'the agent ended the request without an event');
       }
-      const entry: RunningRequest = { requestId: first.value.requestId, sessionId, request, startedAt: new Date(first.value.at), events: [first.value], done: false, waiters: new Set() };
+      const entry: RunningRequest = { requestId: first.value.requestId, sessionId, request, startedAt: new Date(first.value.at), events: [first.value], done: false, waiters: new Set(), stop };
       requests.set(entry.requestId, entry);
       const task = drain(entry, iterator);
       tasks.add(task);
@@ -134,6 +140,12 @@ export function createRequestRunner(options: { agent: Agent; maxRunning: number 
       } catch (error) {
         return { ...base, status: 'failed', error: agentErrorOf(error) };
       }
+    },
+
+    cancel({ requestId }) {
+      const entry = find(requestId);
+      if (!entry.done) entry.stop.abort();
+      return this.status({ requestId });
     },
 
     async *follow({ requestId, after, signal }) {

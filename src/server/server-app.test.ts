@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentOutcomeSchema } from '../agent/index.ts';
 import { createServerApp, type ServerApp } from './create-server-app.ts';
-import { openTestToolsmith, parseSse, type TestToolsmith } from './server-test-support.ts';
+import { createModelGate, openTestToolsmith, parseSse, type TestToolsmith } from './server-test-support.ts';
 
 const jsonPost = (body: unknown) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; hint?: string } }).error;
@@ -94,6 +94,32 @@ describe('the HTTP API, on a real library with a scripted model', () => {
       expect((await errorOf(unknown)).code).toBe('session_not_found');
     });
 
+    it('cancels a running request: it ends with request-failed and registers nothing; a finished one is left as it is', async () => {
+      const gate = createModelGate();
+      const gated = await openTestToolsmith({ wrapModel: gate.wrap });
+      const app = createServerApp({ toolsmith: gated.toolsmith, config: gated.config });
+      try {
+        const started = await app.app.request('/api/requests', jsonPost({ request: "Reverse the string 'hello world'" }));
+        const { requestId } = (await started.json()) as { requestId: string };
+        const cancelled = await app.app.request(`/api/requests/${requestId}/cancel`, { method: 'POST' });
+        expect(cancelled.status).toBe(202);
+        await app.runner.settled({ requestId });
+        const status = (await (await app.app.request(`/api/requests/${requestId}`)).json()) as { status: string; error: { code: string } };
+        expect(status.status).toBe('failed');
+        const events = parseSse(await (await app.app.request(`/api/requests/${requestId}/events`)).text());
+        expect(events.at(-1)?.event.type).toBe('request-failed');
+        expect(events.map((message) => message.event.type)).not.toContain('tool-registered');
+        expect((await app.app.request('/api/tools/reverse_string')).status).toBe(404);
+        const again = await app.app.request(`/api/requests/${requestId}/cancel`, { method: 'POST' });
+        expect(await again.json()).toMatchObject({ status: 'failed', error: { code: status.error.code } });
+        expect((await app.app.request('/api/requests/nope/cancel', { method: 'POST' })).status).toBe(404);
+      } finally {
+        gate.open();
+        await app.close();
+        await gated.dispose();
+      }
+    }, 60_000);
+
     it('says 404 for a request id it does not know, on status and events', async () => {
       for (const path of ['/api/requests/nope', '/api/requests/nope/events']) {
         const response = await request(path);
@@ -114,6 +140,10 @@ describe('the HTTP API, on a real library with a scripted model', () => {
       const extra = await request('/api/requests', jsonPost({ request: 'hi', model: 'x' }));
       expect(extra.status).toBe(400);
       expect((await errorOf(extra)).message).toContain('model');
+
+      const badRepairs = await request('/api/requests', jsonPost({ request: 'hi', synthesis: { repairs: 99 } }));
+      expect(badRepairs.status).toBe(400);
+      expect((await errorOf(badRepairs)).message).toContain('body.synthesis.repairs');
 
       const wrongType = await request('/api/requests', jsonPost({ request: 42 }));
       expect(wrongType.status).toBe(400);
@@ -219,6 +249,64 @@ describe('the HTTP API, on a real library with a scripted model', () => {
       const malformed = await request('/api/tools/percentage_of/run', jsonPost('not json'));
       expect(malformed.status).toBe(400);
     });
+
+    it('adds a package (verified in the sandbox), tests it, rolls it back and removes it', async () => {
+      const manifest = JSON.stringify({ name: 'shout', description: 'Turns text into upper case with an exclamation mark.', parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'], additionalProperties: false }, returns: { type: 'string' } }, null, 2);
+      const source = "export function shout({ text }: { text: string }): string {\n  return `${text.toUpperCase()}!`;\n}\n";
+      const tests = "import { expect, it } from 'vitest';\nimport { shout } from './tool.ts';\nit('shouts', () => expect(shout({ text: 'hi' })).toBe('HI!'));\n";
+      const added = await request('/api/tools', jsonPost({ manifest, source, tests, reason: 'a test package' }));
+      expect(added.status, await added.clone().text()).toBe(201);
+      expect(await added.json()).toMatchObject({ name: 'shout', version: '1.0.0', status: 'verified', reason: 'a test package', testResults: { ok: true } });
+
+      const tested = await request('/api/tools/shout/test', { method: 'POST' });
+      expect(tested.status).toBe(200);
+      expect(await tested.json()).toMatchObject({ name: 'shout', version: '1.0.0', suite: { ok: true, totals: { passed: 1, failed: 0 } } });
+
+      const newer = await request('/api/tools', jsonPost({ manifest: manifest.replace('"name": "shout"', '"name": "shout",\n  "version": "1.1.0"'), source: source.replace('!', '!!'), tests: tests.replace("'HI!'", "'HI!!'") }));
+      expect(newer.status, await newer.clone().text()).toBe(201);
+      expect(await newer.json()).toMatchObject({ version: '1.1.0', reason: 'added through the API' });
+      const back = await request('/api/tools/shout/rollback', jsonPost({ to: '1.0.0' }));
+      expect(back.status).toBe(200);
+      expect(await back.json()).toMatchObject({ version: '1.0.0', currentVersion: '1.0.0' });
+      const noVersion = await request('/api/tools/shout/rollback', jsonPost({ to: '7.0.0' }));
+      expect(noVersion.status).toBe(404);
+      expect((await errorOf(noVersion)).code).toBe('version_not_found');
+
+      const removed = await request('/api/tools/shout', { method: 'DELETE' });
+      expect(removed.status).toBe(204);
+      expect((await request('/api/tools/shout')).status).toBe(404);
+      expect((await request('/api/tools/shout', { method: 'DELETE' })).status).toBe(404);
+    });
+
+    it('refuses a package whose tests fail (unless experimental) or whose manifest is invalid, storing nothing', async () => {
+      const manifest = JSON.stringify({ name: 'off_by_one', description: 'Adds one to a number.', parameters: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'], additionalProperties: false }, returns: { type: 'number' } }, null, 2);
+      const source = 'export function off_by_one({ n }: { n: number }): number {\n  return n + 2;\n}\n';
+      const tests = "import { expect, it } from 'vitest';\nimport { off_by_one } from './tool.ts';\nit('adds one', () => expect(off_by_one({ n: 1 })).toBe(2));\n";
+      const failing = await request('/api/tools', jsonPost({ manifest, source, tests }));
+      expect(failing.status).toBe(400);
+      expect(await errorOf(failing)).toMatchObject({ code: 'verification_failed', kind: 'user', message: expect.stringContaining('adds one') });
+      expect((await request('/api/tools/off_by_one')).status).toBe(404);
+
+      const experimental = await request('/api/tools', jsonPost({ manifest, source, tests, experimental: true }));
+      expect(experimental.status).toBe(201);
+      expect(await experimental.json()).toMatchObject({ status: 'experimental', statusReason: expect.stringContaining('adds one') });
+      expect((await request('/api/tools/off_by_one', { method: 'DELETE' })).status).toBe(204);
+
+      const badManifest = await request('/api/tools', jsonPost({ manifest: '{\n  "name": "Bad Name"\n}', source, tests }));
+      expect(badManifest.status).toBe(400);
+      expect(await errorOf(badManifest)).toMatchObject({ code: 'manifest_invalid', message: expect.stringMatching(/^tool\.json:2: /) });
+      const missing = await request('/api/tools', jsonPost({ manifest }));
+      expect(missing.status).toBe(400);
+      expect((await errorOf(missing)).message).toContain('body.source');
+    });
+
+    it('re-embeds every current tool on POST /api/reindex', async () => {
+      const response = await request('/api/reindex', { method: 'POST' });
+      expect(response.status).toBe(200);
+      const report = (await response.json()) as { embedderId: string; embedded: number };
+      const { tools } = (await (await request('/api/tools')).json()) as { tools: unknown[] };
+      expect(report).toMatchObject({ embedderId: expect.stringContaining('word-vectors'), embedded: tools.length });
+    });
   });
 
   describe('sessions and settings', () => {
@@ -262,10 +350,15 @@ describe('the HTTP API, on a real library with a scripted model', () => {
         'GET /api/tools/{name}/executions',
         'GET /api/tools/{name}/versions',
         'GET /api/tools/{name}/versions/{version}',
+        'POST /api/reindex',
         'POST /api/requests',
+        'POST /api/requests/{id}/cancel',
+        'POST /api/tools',
+        'POST /api/tools/{name}/rollback',
         'POST /api/tools/{name}/run',
-      ]);
-      expect(Object.keys(document.paths['/api/requests']?.['post']?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual(['request', 'sessionId']);
+        'POST /api/tools/{name}/test',
+      ].concat(['DELETE /api/tools/{name}']).sort());
+      expect(Object.keys(document.paths['/api/requests']?.['post']?.requestBody?.content['application/json']?.schema.properties ?? {})).toEqual(['request', 'sessionId', 'synthesis']);
 
       const docs = await request('/docs');
       expect(docs.headers.get('content-type')).toContain('text/html');

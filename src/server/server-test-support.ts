@@ -33,18 +33,26 @@ export async function openTestToolsmith(options: { env?: Record<string, string>;
   };
 }
 
-/** The model, held before every call until `open()`: a test can act while a request is surely mid-way. */
+/** The model, held before every call until `open()` (or the call's abort): a test can act while a request is surely mid-way. */
 export function createModelGate(): { wrap: (model: Model) => Model; open: () => void } {
   let open = () => {};
   const opened = new Promise<void>((resolve) => (open = resolve));
+  // A call whose signal aborts stops waiting, as a real provider's would.
+  const held = (signal: AbortSignal | undefined) =>
+    signal === undefined
+      ? opened
+      : Promise.race([opened, new Promise<never>((_, reject) => {
+          if (signal.aborted) reject(signal.reason);
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        })]);
   const wrap = (model: Model): Model => ({
     id: model.id,
     async generateObject(options) {
-      await opened;
+      await held(options.signal);
       return model.generateObject(options);
     },
     async generateText(options) {
-      await opened;
+      await held(options.signal);
       return model.generateText(options);
     },
   });

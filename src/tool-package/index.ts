@@ -11,7 +11,7 @@ export {
 export type { ToolManifest, ToolManifestInput, ToolRuntime, ToolCapabilities, ToolPackage } from './manifest.ts';
 export { parseManifest } from './parse-manifest.ts';
 export type { ManifestProblem, ManifestResult } from './parse-manifest.ts';
-export { loadToolPackage } from './load-package.ts';
+export { loadToolPackage, parseToolPackage } from './load-package.ts';
 export { bundleToolPackage, checkToolPackage, ALLOWED_PACKAGES } from './bundle.ts';
 export type { ToolBundle, BundlePurpose, PackageProblem } from './bundle.ts';
 export { checkAgainstSchema, compileJsonSchema } from './json-schema.ts';

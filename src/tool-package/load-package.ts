@@ -23,17 +23,27 @@ export async function loadToolPackage(options: { dir: string }): Promise<ToolPac
     readPackageFile(dir, TOOL_FILE),
     readPackageFile(dir, TEST_FILE),
   ]);
+  return parseToolPackage({ manifestText, source, tests, dir });
+}
+
+/**
+ * Checks a package given as its three files' text (a folder read by `loadToolPackage`, or a body
+ * sent to the HTTP API): the manifest, then that both files compile and import only what is allowed.
+ * `dir` only names the package in messages.
+ */
+export async function parseToolPackage(files: { manifestText: string; source: string; tests: string; dir?: string }): Promise<ToolPackage> {
+  const { manifestText, source, tests, dir } = files;
   const parsed = parseManifest(manifestText);
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
     throw userError(
       'manifest_invalid',
-      `${first.file}:${first.line}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : ''} (${dir})`,
+      `${first.file}:${first.line}: ${first.message}${parsed.problems.length > 1 ? ` (and ${parsed.problems.length - 1} more)` : ''}${dir === undefined ? '' : ` (${dir})`}`,
       first.fix,
       { problems: parsed.problems },
     );
   }
-  const pkg: ToolPackage = { manifest: parsed.manifest, source, tests, dir };
+  const pkg: ToolPackage = { manifest: parsed.manifest, source, tests, ...(dir === undefined ? {} : { dir }) };
   await checkToolPackage(pkg);
   return pkg;
 }

@@ -1,10 +1,11 @@
 import { ToolsmithError } from '../../errors.ts';
-import type { AgentOutcome, AgentEvent, AgentOptions } from '../../agent/index.ts';
+import type { Agent, AgentOutcome, AgentEvent, AgentOptions } from '../../agent/index.ts';
 import type { Config } from '../../config.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import type { Toolsmith } from '../../toolsmith.ts';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../output.ts';
+import { connectToRunningServer } from '../running-server.ts';
 import { renderEvent } from './render-events.ts';
 
 export interface AgentCommandContext {
@@ -14,6 +15,29 @@ export interface AgentCommandContext {
   signal: AbortSignal;
   /** Synthesis settings from the command line (`--sequential`, `--repairs`). */
   agentOptions?: AgentOptions;
+}
+
+/**
+ * Builds the agent for one command, runs `body`, and always closes the store. While `toolsmith
+ * serve` holds the library, `body` gets the server's agent instead, with this command's synthesis
+ * settings sent along with each request.
+ */
+export async function withAgent<T>(context: AgentCommandContext, body: (agent: Agent) => Promise<T>): Promise<T> {
+  const server = await connectToRunningServer(context);
+  if (server !== undefined) return body(withSynthesisSettings(server.agent, context.agentOptions));
+  return withToolsmith(context, (toolsmith) => body(toolsmith.agent));
+}
+
+function withSynthesisSettings(agent: Agent, options: AgentOptions | undefined): Agent {
+  if (options === undefined) return agent;
+  const synthesis = {
+    ...(options.sequential === undefined ? {} : { sequential: options.sequential }),
+    ...(options.repairAttempts === undefined ? {} : { repairAttempts: options.repairAttempts }),
+  };
+  return {
+    ask: (call) => agent.ask({ synthesis, ...call }),
+    run: (call) => agent.run({ synthesis, ...call }),
+  };
 }
 
 /** Builds Toolsmith for one command, runs `body`, and always closes the store. */
@@ -49,7 +73,7 @@ export function interruptedIfAborted(error: unknown, signal: AbortSignal): unkno
 /** `toolsmith ask "…"`: progress on stderr, the answer (or with --json the whole outcome) on stdout. */
 export async function askCommand(options: AgentCommandContext & { request: string; sessionId?: string; json: boolean }): Promise<ExitCode> {
   const { request, sessionId, json, output, signal } = options;
-  return withToolsmith(options, async ({ agent }) => {
+  return withAgent(options, async (agent) => {
     let outcome: AgentOutcome;
     try {
       outcome = await agent.run({ request, signal, onEvent: progressTo(output), ...(sessionId === undefined ? {} : { sessionId }) });

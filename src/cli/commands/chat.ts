@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { renderErrorLines } from '../render-error.ts';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.ts';
 import type { AgentEvent } from '../../agent/index.ts';
-import { progressTo, withToolsmith, type AgentCommandContext } from './ask.ts';
+import { progressTo, withAgent, type AgentCommandContext } from './ask.ts';
 
 const HELP = 'Ask anything; /session shows the session id, /exit (or end of input) leaves.';
 
@@ -14,7 +14,7 @@ export async function chatCommand(
   options: AgentCommandContext & { input: NodeJS.ReadableStream; interactive: boolean; sessionId?: string; debug: boolean },
 ): Promise<ExitCode> {
   const { input, interactive, output, signal, debug } = options;
-  return withToolsmith(options, async ({ agent }) => {
+  return withAgent(options, async (agent) => {
     let sessionId = options.sessionId;
     const lines = createInterface({ input, terminal: false });
     const prompt = () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_CODES, type ExitCode } from '../exit-codes.ts';
+import { connectToRunningServer } from '../running-server.ts';
 import type { ToolsCommandContext } from './tools.ts';
 
 /**
@@ -15,7 +16,14 @@ export function registerMcpCommand(program: Command, context: ToolsCommandContex
     .action((opts: { experimental?: boolean }) =>
       // Never --json here: an error report on stdout would corrupt the protocol stream.
       execute(false, async (): Promise<ExitCode> => {
-        const { serveMcpOverStdio } = await import('../../mcp/index.ts');
+        const { bridgeStdioToMcpHttp, serveMcpOverStdio } = await import('../../mcp/index.ts');
+        const running = await connectToRunningServer({ config, output });
+        if (running !== undefined) {
+          // The server's own MCP endpoint serves the library; this process only relays stdio to it.
+          const url = new URL(`/mcp${opts.experimental === true ? '?experimental=1' : ''}`, running.server.url);
+          await bridgeStdioToMcpHttp({ url, ...(config.apiToken === undefined ? {} : { token: config.apiToken }), signal, onError: (message) => output.stderr(`${message}\n`) });
+          return EXIT_CODES.ok;
+        }
         const { createToolsmith } = await import('../../toolsmith.ts');
         const toolsmith = await createToolsmith(config, { sandbox, signal });
         try {

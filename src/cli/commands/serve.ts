@@ -26,9 +26,15 @@ export function registerServeCommand(program: Command, context: ToolsCommandCont
         try {
           if (toolsmith.starterImported > 0) output.stderr(`Imported ${toolsmith.starterImported} starter tools into ${config.home}\n`);
           const server = await startServer({ toolsmith, config, host: opts.host, port: opts.port });
+          // CLI commands on this data folder find the server here and go through its API.
+          const { announceServer, localUrlOf } = await import('../../remote/index.ts');
+          const announcement = config.databaseUrl === undefined
+            ? announceServer({ home: config.home, record: { pid: process.pid, url: localUrlOf({ host: opts.host, port: server.port }), auth: config.apiToken === undefined ? 'none' : 'token', startedAt: new Date().toISOString() } })
+            : undefined;
           output.stderr(`Toolsmith API on ${server.url}/api (docs: ${server.url}/docs)${config.apiToken === undefined ? '' : ', bearer token required'}; Ctrl-C stops it\n`);
           if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
           output.stderr('Stopping: running requests are cancelled\n');
+          announcement?.remove();
           await server.stop();
           return EXIT_CODES.ok;
         } finally {

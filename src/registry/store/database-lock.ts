@@ -39,6 +39,12 @@ function readHolder(path: string): number | undefined {
   }
 }
 
+/** The pid holding `<dataDir>/db.lock` when that process is alive; undefined when free or stale. */
+export function liveDatabaseLockHolder(options: { dataDir: string }): number | undefined {
+  const holder = readHolder(join(options.dataDir, LOCK_FILE));
+  return holder !== undefined && isAlive(holder) ? holder : undefined;
+}
+
 /**
  * Takes `<dataDir>/db.lock` for this process: the embedded database is single-process, and two
  * PGlite instances on one folder corrupt it. A lock left by a dead process is taken over. Released
@@ -64,7 +70,7 @@ export async function acquireDatabaseLock(options: { dataDir: string }): Promise
         throw systemError(
           'database_locked',
           `the tool database in ${options.dataDir} is in use by process ${holder}${command ? ` (${command})` : ''}${self}`,
-          'stop that process, or wait for it to finish; a later version lets the CLI talk to a running toolsmith server instead',
+          'stop that process, or wait for it to finish (while `toolsmith serve` holds the folder, CLI commands go through it)',
         );
       }
       // Dead holder: remove its file and retry the exclusive create. An empty file is a live opener

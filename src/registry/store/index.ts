@@ -1,4 +1,5 @@
 export { openToolStore } from './open-store.ts';
+export { liveDatabaseLockHolder } from './database-lock.ts';
 export type { OpenToolStoreOptions } from './open-store.ts';
 export { createToolStore } from './tool-store.ts';
 export type { ToolStore, AddVersionOptions, ExecutionEntry } from './tool-store-port.ts';
@@ -8,6 +9,9 @@ export { migrate } from './migrate.ts';
 export { SEARCH_NAME_WEIGHT, searchTermsOf, type SearchStatistics } from './search-statistics.ts';
 export { indexManifestsForBenchmark, explainSearchForBenchmark, type BenchmarkManifest } from './benchmark-index.ts';
 export {
+  ToolRecordSchema,
+  ToolSummarySchema,
+  VersionEntrySchema,
   ToolStatusSchema,
   EmbeddingSchema,
   RankingPolicySchema,

@@ -38,20 +38,34 @@ const requestEvents = createRoute({
   responses: { 200: { description: 'an event stream', content: { 'text/event-stream': { schema: AgentEventSchema } } }, ...errorResponses(400, 404) },
 });
 
+const cancelRequest = createRoute({
+  method: 'post',
+  path: '/api/requests/{id}/cancel',
+  summary: 'Stop a running request: it ends with a request-failed event and nothing half-done is saved; a finished request is left as it is',
+  request: { params: RequestIdParamsSchema },
+  responses: { 202: { description: 'the request as it is now (it ends shortly)', content: { 'application/json': { schema: RequestStatusSchema } } }, ...errorResponses(404) },
+});
+
 export function registerRequestRoutes(app: ApiApp, context: ServerContext): void {
   const { runner, toolsmith } = context;
 
   app.openapi(createRequest, async (c) => {
-    const { request, sessionId } = c.req.valid('json');
+    const { request, sessionId, synthesis } = c.req.valid('json');
     runner.checkCapacity();
     // The session is settled before the request starts, so the 202 can name it and an unknown id is a 404.
     const session = sessionId === undefined ? await toolsmith.sessions.createSession() : await toolsmith.sessions.getSession({ id: sessionId });
-    const { requestId } = await runner.start({ request, sessionId: session.id });
+    const settings = synthesis === undefined ? undefined : {
+      ...(synthesis.sequential === undefined ? {} : { sequential: synthesis.sequential }),
+      ...(synthesis.repairs === undefined ? {} : { repairAttempts: synthesis.repairs }),
+    };
+    const { requestId } = await runner.start({ request, sessionId: session.id, ...(settings === undefined ? {} : { synthesis: settings }) });
     const eventsUrl = `/api/requests/${encodeURIComponent(requestId)}/events`;
     return c.json({ requestId, sessionId: session.id, eventsUrl }, 202, { Location: `/api/requests/${encodeURIComponent(requestId)}` });
   });
 
   app.openapi(getRequest, (c) => c.json(runner.status({ requestId: c.req.valid('param').id }), 200));
+
+  app.openapi(cancelRequest, (c) => c.json(runner.cancel({ requestId: c.req.valid('param').id }), 202));
 
   app.openapi(requestEvents, (c) => {
     const { id } = c.req.valid('param');

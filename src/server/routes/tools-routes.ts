@@ -1,8 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { z } from 'zod';
 import type { Registry, ToolRecord, ToolSummary } from '../../registry/index.ts';
+import { parseToolPackage } from '../../tool-package/index.ts';
 import {
+  AddToolBodySchema,
   CallOutcomeSchema,
+  ReindexReportSchema,
+  RollbackBodySchema,
+  TestReportSchema,
   ExecutionsQuerySchema,
   ExecutionsSchema,
   RunToolBodySchema,
@@ -72,6 +77,45 @@ const runTool = createRoute({
   },
 });
 
+const addTool = createRoute({
+  method: 'post',
+  path: '/api/tools',
+  summary: 'Add a tool package (tool.json, tool.ts, tool.test.ts as text): verified in the sandbox first; a failing package is refused unless experimental',
+  request: { body: { required: true, content: json(AddToolBodySchema) } },
+  responses: { 201: { description: 'the stored tool', content: json(ToolDetailSchema) }, ...errorResponses(400, 413, 415, 503) },
+});
+
+const removeTool = createRoute({
+  method: 'delete',
+  path: '/api/tools/{name}',
+  summary: 'Remove a tool with all its versions and executions',
+  request: { params: ToolNameParamsSchema },
+  responses: { 204: { description: 'removed' }, ...errorResponses(404) },
+});
+
+const rollbackTool = createRoute({
+  method: 'post',
+  path: '/api/tools/{name}/rollback',
+  summary: 'Make an earlier version current again',
+  request: { params: ToolNameParamsSchema, body: { required: true, content: json(RollbackBodySchema) } },
+  responses: { 200: { description: 'the tool at the version now current', content: json(ToolDetailSchema) }, ...errorResponses(400, 404, 415) },
+});
+
+const testTool = createRoute({
+  method: 'post',
+  path: '/api/tools/{name}/test',
+  summary: "Re-run the current version's tests in the sandbox; changes nothing",
+  request: { params: ToolNameParamsSchema },
+  responses: { 200: { description: 'the suite result (ok false when a test failed)', content: json(TestReportSchema) }, ...errorResponses(404, 503) },
+});
+
+const reindexTools = createRoute({
+  method: 'post',
+  path: '/api/reindex',
+  summary: "Re-embed every current tool with the server's embedder (after switching TOOLSMITH_EMBEDDER)",
+  responses: { 200: { description: 'what was re-embedded', content: json(ReindexReportSchema) }, ...errorResponses(503) },
+});
+
 export function registerToolRoutes(app: ApiApp, context: ServerContext): void {
   const { registry } = context.toolsmith;
 
@@ -111,6 +155,30 @@ export function registerToolRoutes(app: ApiApp, context: ServerContext): void {
     const { args } = c.req.valid('json');
     return c.json(callOutcomeJson(await registry.run({ name, args, signal: c.req.raw.signal })), 200);
   });
+
+  app.openapi(addTool, async (c) => {
+    const body = c.req.valid('json');
+    const pkg = await parseToolPackage({ manifestText: body.manifest, source: body.source, tests: body.tests });
+    const record = await registry.add({ pkg, experimental: body.experimental === true, reason: body.reason ?? 'added through the API', signal: c.req.raw.signal });
+    return c.json(toolDetailJson(record), 201);
+  });
+
+  app.openapi(removeTool, async (c) => {
+    await registry.remove({ name: c.req.valid('param').name });
+    return c.body(null, 204);
+  });
+
+  app.openapi(rollbackTool, async (c) => {
+    const { name } = c.req.valid('param');
+    return c.json(toolDetailJson(await registry.rollback({ name, to: c.req.valid('json').to })), 200);
+  });
+
+  app.openapi(testTool, async (c) => {
+    const report = await registry.test({ name: c.req.valid('param').name, signal: c.req.raw.signal });
+    return c.json({ name: report.name, version: report.version, suite: { ...report.suite } }, 200);
+  });
+
+  app.openapi(reindexTools, async (c) => c.json(await registry.reindex({ signal: c.req.raw.signal }), 200));
 }
 
 type Execution = Awaited<ReturnType<Registry['executions']>>[number];
