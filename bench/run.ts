@@ -8,6 +8,7 @@ import { machineLine } from './stats.ts';
 console.log(`# Toolsmith benchmarks\n\n${machineLine()}`);
 await benchSandbox();
 await benchRegistryScale();
+await benchRegistryScale({ sentence: true });
 await benchRegistryQuality();
 await benchAgent();
 await benchToolChoice();

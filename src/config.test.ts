@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
-  it('defaults home to ./.toolsmith resolved and the embedder to word vectors, with no database url or cache dir', () => {
-    expect(loadConfig({})).toEqual({ home: path.resolve('.toolsmith'), embedder: 'word-vectors', debug: false });
+  it('defaults home to ./.toolsmith resolved, the embedder to word vectors and the sentence encoder on, with no database url or cache dir', () => {
+    expect(loadConfig({})).toEqual({ home: path.resolve('.toolsmith'), embedder: 'word-vectors', sentenceEncoder: 'use-lite', debug: false });
+  });
+
+  it('turns the sentence encoder off with TOOLSMITH_SENTENCE_ENCODER=off, and refuses other values by name', () => {
+    expect(loadConfig({ TOOLSMITH_SENTENCE_ENCODER: 'off' }).sentenceEncoder).toBe('off');
+    expect(() => loadConfig({ TOOLSMITH_SENTENCE_ENCODER: 'bert' })).toThrow(/TOOLSMITH_SENTENCE_ENCODER must be "use-lite" or "off"/);
   });
 
   it('reads every variable and resolves paths', () => {
@@ -27,6 +32,7 @@ describe('loadConfig', () => {
       embedderBaseUrl: 'http://127.0.0.1:8080/v1',
       embedderApiKey: 'k1',
       embedderDimensions: 512,
+      sentenceEncoder: 'use-lite',
       openaiApiKey: 'k2',
       debug: true,
     });
@@ -36,6 +42,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ TOOLSMITH_HOME: '', DATABASE_URL: ' ', TOOLSMITH_EMBEDDER: '', TOOLSMITH_DEBUG: 'true' })).toEqual({
       home: path.resolve('.toolsmith'),
       embedder: 'word-vectors',
+      sentenceEncoder: 'use-lite',
       debug: false,
     });
   });

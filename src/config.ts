@@ -25,6 +25,12 @@ export const ConfigSchema = z.object({
     .string()
     .regex(EMBEDDER_SPEC, 'TOOLSMITH_EMBEDDER must be "word-vectors", "openai:<model>", "ollama:<model>" or "openai-compatible:<model>"')
     .default('word-vectors'),
+  /**
+   * The offline sentence encoder fused into every search (`TOOLSMITH_SENTENCE_ENCODER`): `use-lite`
+   * (default, the Universal Sentence Encoder lite shipped in npm) or `off` (word vectors and full
+   * text only: faster, less apt to find a tool described in other words).
+   */
+  sentenceEncoder: z.enum(['use-lite', 'off'], { error: 'TOOLSMITH_SENTENCE_ENCODER must be "use-lite" or "off"' }).default('use-lite'),
   /** The provider embedder's endpoint (`TOOLSMITH_EMBEDDER_BASE_URL`), e.g. `http://127.0.0.1:11434/v1`. */
   embedderBaseUrl: z.url({ error: 'TOOLSMITH_EMBEDDER_BASE_URL must be a URL such as http://127.0.0.1:11434/v1' }).optional(),
   /** The provider embedder's key (`TOOLSMITH_EMBEDDER_API_KEY`); for `openai:` it falls back to `openaiApiKey`. */
@@ -59,6 +65,7 @@ const EnvSchema = z.object({
   TOOLSMITH_EMBEDDER_BASE_URL: z.string().optional(),
   TOOLSMITH_EMBEDDER_API_KEY: z.string().optional(),
   TOOLSMITH_EMBEDDER_DIMENSIONS: z.string().optional(),
+  TOOLSMITH_SENTENCE_ENCODER: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   TOOLSMITH_MODEL: z.string().optional(),
   TOOLSMITH_DEBUG: z.string().optional(),
@@ -86,6 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...optional('databaseUrl', given(vars.DATABASE_URL)),
     ...optional('cacheDir', cacheDir === undefined ? undefined : path.resolve(cacheDir)),
     ...optional('embedder', given(vars.TOOLSMITH_EMBEDDER)),
+    ...optional('sentenceEncoder', given(vars.TOOLSMITH_SENTENCE_ENCODER)),
     ...optional('embedderBaseUrl', given(vars.TOOLSMITH_EMBEDDER_BASE_URL)),
     ...optional('embedderApiKey', given(vars.TOOLSMITH_EMBEDDER_API_KEY)),
     // A non-number stays a string so the schema reports it by name.
@@ -101,7 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw userError(
       'config_invalid',
       `invalid configuration: ${problems.join('; ')}`,
-      'check TOOLSMITH_HOME, DATABASE_URL, TOOLSMITH_CACHE_DIR and the TOOLSMITH_EMBEDDER variables',
+      'check TOOLSMITH_HOME, DATABASE_URL, TOOLSMITH_CACHE_DIR, TOOLSMITH_SENTENCE_ENCODER and the TOOLSMITH_EMBEDDER variables',
       { problems },
     );
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createAgent, createSessionStore, type Agent, type AgentOptions, type SessionStore } from './agent/index.ts';
 import type { Config } from './config.ts';
 import { createModel, type Model } from './models/index.ts';
-import { createEmbedderFromConfig, createFileMarker, createRegistry, createWordVectorEmbedder, openToolStore, type Registry } from './registry/index.ts';
+import { createEmbedderFromConfig, createFileMarker, createRegistry, createSentenceEncoder, createWordVectorEmbedder, openToolStore, type Registry } from './registry/index.ts';
 import type { SqlClient } from './registry/store/index.ts';
 import type { Sandbox } from './sandbox/index.ts';
 
@@ -34,6 +34,7 @@ export async function openLibrary(options: { config: Config; sandbox: Sandbox; s
       sandbox,
       embedder: words,
       vectorEmbedder,
+      ...(config.sentenceEncoder === 'off' ? {} : { sentenceEncoder: createSentenceEncoder() }),
       starterMarker: createFileMarker({ path: path.join(config.home, 'starter-imported') }),
     });
     const { imported } = await registry.ensureStarterLibrary(signal === undefined ? {} : { signal });

@@ -28,7 +28,7 @@ describe('toolsmith bench retrieval (real CLI, throwaway store)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('prints top-1, recall@5, MRR and latency for bm25, every method of the embedder, and marks the default', async () => {
+  it('prints top-1, recall@5, MRR and latency for bm25, every method of the embedder, the sentence encoder alone and fused, and marks the default', async () => {
     const result = await spawnToolsmith(['bench', 'retrieval', '--catalog', path.join(dir, 'catalog.jsonl'), '--queries', path.join(dir, 'queries.jsonl'), '--json'], {
       env: { TOOLSMITH_HOME: dir },
     });
@@ -37,21 +37,23 @@ describe('toolsmith bench retrieval (real CLI, throwaway store)', () => {
     const report = JSON.parse(result.stdout) as {
       tools: number;
       queries: number;
-      rows: Array<{ method: string; embedder: string | null; default: boolean; top1: number; recallAt5: number; mrr: number; latencyP95Ms: number }>;
+      rows: Array<{ method: string; embedder: string | null; sentenceEncoder: string | null; default: boolean; top1: number; recallAt5: number; mrr: number; latencyP95Ms: number }>;
     };
     expect(report.tools).toBe(4);
     expect(report.queries).toBe(3);
-    expect(report.rows.map((row) => row.method)).toEqual(['bm25', 'bm25-expanded', 'bm25-wordnet', 'vector', 'name-vector', 'soft', 'hybrid-rrf', 'hybrid-v1', 'hybrid']);
-    expect(report.rows.filter((row) => row.default).map((row) => row.method)).toEqual(['hybrid']);
+    expect(report.rows.map((row) => row.method)).toEqual(['bm25', 'bm25-expanded', 'bm25-wordnet', 'vector', 'name-vector', 'soft', 'hybrid-rrf', 'hybrid-v1', 'hybrid', 'sentence', 'hybrid']);
+    expect(report.rows.map((row) => row.default)).toEqual([...Array<boolean>(10).fill(false), true]);
     expect(report.rows[0]?.embedder).toBeNull();
-    expect(report.rows[8]?.embedder).toMatch(/^word-vectors:/);
+    expect(report.rows[8]).toMatchObject({ embedder: expect.stringMatching(/^word-vectors:/), sentenceEncoder: null });
+    expect(report.rows[9]).toMatchObject({ embedder: null, sentenceEncoder: expect.stringMatching(/^use-lite:/) });
+    expect(report.rows[10]).toMatchObject({ embedder: expect.stringMatching(/^word-vectors:/), sentenceEncoder: expect.stringMatching(/^use-lite:/) });
     for (const row of report.rows) {
       expect(row.recallAt5).toBeGreaterThanOrEqual(row.top1);
       expect(row.mrr).toBeGreaterThanOrEqual(row.top1);
       expect(row.latencyP95Ms).toBeGreaterThan(0);
     }
     // Four tools: every query's tool is a candidate, so the default finds all three.
-    expect(report.rows[8]?.top1).toBe(1);
+    expect(report.rows[10]?.top1).toBe(1);
   }, 60_000);
 
   it('prints a table in human mode', async () => {
@@ -59,8 +61,9 @@ describe('toolsmith bench retrieval (real CLI, throwaway store)', () => {
       env: { TOOLSMITH_HOME: dir },
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^METHOD\s+EMBEDDER\s+TOP-1\s+RECALL@5\s+MRR\s+P50 MS\s+P95 MS$/m);
-    expect(result.stdout).toMatch(/^hybrid \(default\)\s+word-vectors:/m);
+    expect(result.stdout).toMatch(/^METHOD\s+VECTORS\s+TOP-1\s+RECALL@5\s+MRR\s+P50 MS\s+P95 MS$/m);
+    expect(result.stdout).toMatch(/^hybrid\s+word-vectors:\S+\s+\d/m);
+    expect(result.stdout).toMatch(/^hybrid \+ sentence \(default\)\s+word-vectors:\S+ \+ use-lite:/m);
   }, 60_000);
 
   it('names the file and line of an invalid query line, exit 2', async () => {

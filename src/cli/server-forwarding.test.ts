@@ -78,8 +78,8 @@ describe('CLI commands while `toolsmith serve` holds the library', () => {
     const tools = JSON.parse(list.stdout) as Array<{ name: string; stats: { uses: number } }>;
     expect(tools.length).toBe(26);
 
-    const search = await cli(['tools', 'search', 'what percentage of a number', '-k', '3', '--json']);
-    expect(JSON.parse(search.stdout)).toMatchObject({ hits: [{ name: 'percentage_of' }, {}, {}] });
+    const search = await cli(['tools', 'search', 'convert kilometers to miles', '-k', '3', '--json']);
+    expect(JSON.parse(search.stdout)).toMatchObject({ hits: [{ name: 'convert_units' }, {}, {}] });
 
     const run = await cli(['tools', 'run', 'percentage_of', '--args', '{"percent":15,"value":300}']);
     expect(run.code, run.stderr).toBe(0);

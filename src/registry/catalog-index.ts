@@ -17,6 +17,8 @@ import {
   type WordVectorEmbedder,
   type WordVectorTable,
   HYBRID_PARAMETERS,
+  SENTENCE_FUSION_WEIGHT,
+  fuseOnScale,
   neighboursOf,
 } from './search/index.ts';
 import { SEARCH_NAME_WEIGHT, type SearchStatistics } from './store/index.ts';
@@ -71,6 +73,12 @@ export interface CandidateScorer {
     statistics: SearchStatistics;
     /** Cosines of the candidates' stored vectors to the query (`ToolStore.searchCandidates`); the rest are embedded here. */
     storedSimilarity?: ReadonlyMap<string, number>;
+    /**
+     * The sentence encoder's cosines for the candidates (`searchCandidates`' sentence channel). When
+     * given, the method's relevance is fused with them (`SENTENCE_FUSION_WEIGHT`); a candidate
+     * without a sentence vector counts as the least similar.
+     */
+    sentenceSimilarity?: ReadonlyMap<string, number>;
     method?: SearchMethod;
     /**
      * The query as written, values included, when `query` is it with values left out
@@ -231,7 +239,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       return [...new Set([...lexicalTerms(query), ...expanded.map((term) => term.term), ...wordNet.map((term) => term.term)])];
     },
 
-    async score({ query, queryVector, candidates, statistics, storedSimilarity, method = 'hybrid', phraseQuery, signal }) {
+    async score({ query, queryVector, candidates, statistics, storedSimilarity, sentenceSimilarity, method = 'hybrid', phraseQuery, signal }) {
       const { words, tools, vocabulary, similarities, expanded, wordNet } = await analysisOf(query, candidates, signal);
       const idf = (term: string) => {
         const df = statistics.documentFrequency.get(term) ?? 0;
@@ -268,6 +276,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       else if (method === 'vector') relevance = await vector();
       else if (method === 'name-vector') relevance = await nameVector();
       else if (method === 'soft') relevance = await soft();
+      else if (method === 'sentence') relevance = sentenceScores(candidates, sentenceSimilarity);
       else if (method === 'hybrid') {
         relevance = weightedScoreFusion([
           { scores: await vector(), weight: FUSION.vector },
@@ -276,6 +285,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
           { scores: await bm25WordNet(), weight: FUSION.wordNet },
           { scores: await nameVector(), weight: FUSION.name },
         ]);
+        if (sentenceSimilarity !== undefined) relevance = fuseOnScale(relevance, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT);
         if (phraseQuery !== undefined) {
           const fused = Float64Array.from(relevance);
           tools.forEach((analysis, i) => {
@@ -298,6 +308,14 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       return out;
     },
   };
+}
+
+/** The candidates' sentence cosines, in order; a candidate without one gets the lowest of the rest. */
+function sentenceScores(candidates: readonly CatalogTool[], similarity: ReadonlyMap<string, number> | undefined): Float64Array {
+  const values = candidates.map((tool) => similarity?.get(tool.name));
+  const known = values.filter((value): value is number => value !== undefined);
+  const floor = known.length === 0 ? 0 : Math.min(...known);
+  return Float64Array.from(values, (value) => value ?? floor);
 }
 
 /**

@@ -63,7 +63,10 @@ export interface Registry {
    */
   add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; verified?: SuiteResult; signal?: AbortSignal }): Promise<ToolRecord>;
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
-  /** Imports the starter tools when the library is new (no tools, never imported); returns how many. */
+  /**
+   * Imports the starter tools when the library is new (no tools, never imported); returns how many.
+   * Also gives sentence vectors to tools stored before the sentence encoder was on.
+   */
   ensureStarterLibrary(options?: { signal?: AbortSignal }): Promise<{ imported: number }>;
   get(options: { name: string; version?: string }): Promise<ToolRecord>;
   list(options?: { status?: ToolStatus }): Promise<ToolSummary[]>;

@@ -3,7 +3,7 @@ import { userError } from '../errors.ts';
 import { createCandidateScorer } from './catalog-index.ts';
 import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
-import { contentWords, stem, type SearchMethod, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
+import { contentWords, stem, type Embedder, type SearchMethod, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import type { ToolStore } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
 
@@ -42,8 +42,17 @@ export function createRegistrySearch(options: {
   embedder: WordVectorEmbedder;
   method?: SearchMethod;
   thesaurus?: WordNetThesaurus;
+  /**
+   * The offline sentence encoder (`createSentenceEncoder`): its nearest tools join the candidates and
+   * its cosines are fused into `hybrid` (and are all of `sentence`). Without it, words and word vectors only.
+   */
+  sentenceEncoder?: Embedder;
 }): RegistrySearch {
-  const { store, embedder, method } = options;
+  const { store, embedder, method, sentenceEncoder } = options;
+  const usesSentence = sentenceEncoder !== undefined && (method === undefined || method === 'hybrid' || method === 'sentence');
+  if (method === 'sentence' && sentenceEncoder === undefined) {
+    throw userError('search_invalid', 'the sentence method needs a sentence encoder', 'pass sentenceEncoder: createSentenceEncoder()');
+  }
   const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
   return {
@@ -61,19 +70,21 @@ export function createRegistrySearch(options: {
       const phraseQuery = hasValues(asked) ? asked : undefined;
       const signal = input.signal;
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
+      const [sentenceVector] = usesSentence ? await sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) }) : [];
       const vector = Array.from(queryVector);
       // A query with no known word embeds to zeros, which has no cosine; full text may still match.
       // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
       const hasDirection = method !== 'bm25' && vector.some((value) => value !== 0);
       const words = [...new Set(contentWords(query))];
       const [known, policy] = await Promise.all([store.searchStatistics({ terms: words.map(stem) }), store.getRankingPolicy()]);
-      const { summaries, similarities } = await store.searchCandidates({
+      const { summaries, similarities, sentenceSimilarities } = await store.searchCandidates({
         embedderId: embedder.id,
         vector: hasDirection ? vector : null,
         query,
         words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
         limit: CANDIDATES_PER_SOURCE,
         textMatchBudget: TEXT_MATCH_BUDGET,
+        ...(sentenceVector === undefined || sentenceEncoder === undefined ? {} : { sentence: { embedderId: sentenceEncoder.id, vector: Array.from(sentenceVector) } }),
       });
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };
       const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
@@ -81,7 +92,7 @@ export function createRegistrySearch(options: {
       const more = (await scorer.termsFor({ query, candidates })).filter((term) => !stems.has(term));
       const extra = more.length > 0 ? await store.searchStatistics({ terms: more }) : known;
       const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...extra.documentFrequency]) };
-      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
+      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(usesSentence ? { sentenceSimilarity: sentenceSimilarities } : {}), ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
       const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
       return { hits, band: hits[0]?.band ?? 'synthesize' };
     },

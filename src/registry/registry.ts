@@ -20,6 +20,11 @@ export interface RegistryOptions {
    * `createEmbedderFromConfig`); default `embedder`. Tools also keep a word-vector vector.
    */
   vectorEmbedder?: Embedder;
+  /**
+   * The offline sentence encoder (`createSentenceEncoder`), fused into every search; its vector is
+   * stored beside the others. Without it, search uses words and word vectors only.
+   */
+  sentenceEncoder?: Embedder;
   sandbox: Sandbox;
   /** Remembers the starter import; without one, only an empty store triggers it. */
   starterMarker?: StarterMarker;
@@ -33,9 +38,10 @@ export interface RegistryOptions {
 export function createRegistry(options: RegistryOptions): Registry {
   const { store, embedder, sandbox } = options;
   const vectorEmbedder = options.vectorEmbedder ?? embedder;
-  const searcher = createRegistrySearch({ store, embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }) });
+  const { sentenceEncoder } = options;
+  const searcher = createRegistrySearch({ store, embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }), ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }) });
   // The word-vector vector is cheap and offline; keeping it means switching back needs no reindex.
-  const embedders = vectorEmbedder.id === embedder.id ? [vectorEmbedder] : [vectorEmbedder, embedder];
+  const embedders = [...new Map([vectorEmbedder, embedder, ...(sentenceEncoder === undefined ? [] : [sentenceEncoder])].map((each) => [each.id, each])).values()];
 
   const embed = async (manifest: ToolManifest, signal?: AbortSignal): Promise<Embedding[]> => {
     const embeddings: Embedding[] = [];
@@ -78,8 +84,13 @@ export function createRegistry(options: RegistryOptions): Registry {
 
     search: (searchOptions) => searcher.search(searchOptions),
 
-    ensureStarterLibrary: (call) =>
-      importStarterLibrary({ store, add: registry.add, marker: options.starterMarker, ...(call?.signal ? { signal: call.signal } : {}) }),
+    async ensureStarterLibrary(call) {
+      const signal = call?.signal;
+      const result = await importStarterLibrary({ store, add: registry.add, marker: options.starterMarker, ...(signal ? { signal } : {}) });
+      // A library made before the sentence encoder (or with it off) gets its vectors once, here.
+      if (sentenceEncoder !== undefined) await reindexTools({ store, embedder: sentenceEncoder, missingOnly: true, ...(signal ? { signal } : {}) });
+      return result;
+    },
 
     get: (getOptions) => store.get(getOptions),
     list: (listOptions) => store.list(listOptions),
@@ -120,6 +131,10 @@ export function createRegistry(options: RegistryOptions): Registry {
 
     async reindex(call = {}) {
       const report = await reindexTools({ store, embedder: vectorEmbedder, ...call });
+      // Sentence vectors do not depend on the configured embedder: only fill in the missing ones.
+      if (sentenceEncoder !== undefined && sentenceEncoder.id !== vectorEmbedder.id) {
+        await reindexTools({ store, embedder: sentenceEncoder, missingOnly: true, ...(call.signal ? { signal: call.signal } : {}) });
+      }
       searcher.invalidate();
       return report;
     },

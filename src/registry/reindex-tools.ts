@@ -13,13 +13,17 @@ const TOOLS_PER_CALL = 96;
 export async function reindexTools(options: {
   store: ToolStore;
   embedder: Embedder;
+  /** Only the tools with no vector from `embedder` yet (a library made before it existed). */
+  missingOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number }) => void;
 }): Promise<ReindexReport> {
   const { store, embedder, signal, onProgress } = options;
   const started = performance.now();
-  const tools = await store.list();
-  const missingBefore = (await store.embeddingsMissing({ embedderId: embedder.id })).length;
+  const missing = await store.embeddingsMissing({ embedderId: embedder.id });
+  const missingBefore = missing.length;
+  const wanted = new Set(missing);
+  const tools = (await store.list()).filter((tool) => options.missingOnly !== true || wanted.has(tool.name));
   onProgress?.({ done: 0, total: tools.length });
   for (let start = 0; start < tools.length; start += TOOLS_PER_CALL) {
     signal?.throwIfAborted();

@@ -6,7 +6,7 @@ import { userError } from '../errors.ts';
 import { embeddedText } from './catalog-index.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
 import { CANDIDATES_PER_SOURCE, createRegistrySearch, TEXT_MATCH_BUDGET } from './registry-search.ts';
-import { contentWords, evaluateRetrieval, stem, type LabeledQuery, type RetrievalReport, type SearchMethod, type WordVectorEmbedder } from './search/index.ts';
+import { contentWords, evaluateRetrieval, stem, type Embedder, type LabeledQuery, type RetrievalReport, type SearchMethod, type WordVectorEmbedder } from './search/index.ts';
 import { explainSearchForBenchmark, indexManifestsForBenchmark, openToolStore } from './store/index.ts';
 
 /** One catalog line of `toolsmith bench retrieval`: what search reads of a manifest. */
@@ -25,21 +25,25 @@ export const BenchmarkQuerySchema = z.object({
   tool: z.string().trim().min(1, 'tool must not be empty'),
 });
 
-/** Every re-scoring method, `bm25` first (it needs no embedder), the default last. */
+/** Every re-scoring method on words and word vectors, `bm25` first (it needs no embedder). */
 export const BENCHMARK_METHODS: readonly SearchMethod[] = ['bm25', 'bm25-expanded', 'bm25-wordnet', 'vector', 'name-vector', 'soft', 'hybrid-rrf', 'hybrid-v1', 'hybrid'];
+/** With a sentence encoder: it alone, then fused into `hybrid` (the registry's default, last). */
+export const SENTENCE_BENCHMARK_METHODS: readonly SearchMethod[] = ['sentence', 'hybrid'];
 export const DEFAULT_METHOD: SearchMethod = 'hybrid';
 
 export interface RetrievalBenchmarkRow {
   method: SearchMethod;
   /** `null` for `bm25`, which reads no vectors. */
   embedderId: string | null;
+  /** The sentence encoder fused in, or `null`. */
+  sentenceEncoderId: string | null;
   isDefault: boolean;
   report: RetrievalReport;
 }
 
 export interface BenchmarkCatalog {
   /** `registry.search`'s path (store candidates → re-scoring → policy) with one re-scoring method. */
-  search(options: { query: string; method?: SearchMethod; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
+  search(options: { query: string; method?: SearchMethod; withSentence?: boolean; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
   /** EXPLAIN ANALYZE of the store's two candidate queries for `query`. */
   explainSearch(options: { query: string }): Promise<string>;
   /** Milliseconds: embedding the catalog, inserting rows, building vector indexes, counting statistics. */
@@ -52,14 +56,22 @@ export interface BenchmarkCatalog {
  * tools (vectors, full text, search statistics) but with no code and no verification, and searches
  * it through the registry's own search path. For benchmarks only.
  */
-export async function openBenchmarkCatalog(options: { catalog: readonly BenchmarkTool[]; embedder: WordVectorEmbedder; signal?: AbortSignal }): Promise<BenchmarkCatalog> {
-  const { catalog, embedder, signal } = options;
+export async function openBenchmarkCatalog(options: {
+  catalog: readonly BenchmarkTool[];
+  embedder: WordVectorEmbedder;
+  /** Also index the tools' sentence vectors, so searches can fuse them (`withSentence`, the default when given). */
+  sentenceEncoder?: Embedder;
+  signal?: AbortSignal;
+}): Promise<BenchmarkCatalog> {
+  const { catalog, embedder, sentenceEncoder, signal } = options;
   const home = await mkdtemp(path.join(tmpdir(), 'toolsmith-bench-'));
   let opened: Awaited<ReturnType<typeof openToolStore>> | undefined;
   try {
     opened = await openToolStore({ dataDir: home });
     const embedStarted = performance.now();
-    const vectors = await embedder.embed({ texts: catalog.map(embeddedText), ...(signal ? { signal } : {}) });
+    const texts = catalog.map(embeddedText);
+    const vectors = await embedder.embed({ texts, ...(signal ? { signal } : {}) });
+    const sentenceVectors = sentenceEncoder === undefined ? [] : await sentenceEncoder.embed({ texts, ...(signal ? { signal } : {}) });
     const embedMs = performance.now() - embedStarted;
     const timings = await indexManifestsForBenchmark({
       sql: opened.sql,
@@ -67,22 +79,26 @@ export async function openBenchmarkCatalog(options: { catalog: readonly Benchmar
         name: tool.name,
         description: tool.description,
         parameters: { properties: tool.parameters.properties },
-        embeddings: [{ embedderId: embedder.id, vector: Array.from(vectors[i] ?? []) }],
+        embeddings: [
+          { embedderId: embedder.id, vector: Array.from(vectors[i] ?? []) },
+          ...(sentenceEncoder === undefined ? [] : [{ embedderId: sentenceEncoder.id, vector: Array.from(sentenceVectors[i] ?? []) }]),
+        ],
       })),
     });
     const store = opened.store;
-    const searches = new Map<SearchMethod, ReturnType<typeof createRegistrySearch>>();
-    const searcherFor = (method: SearchMethod) => {
-      let searcher = searches.get(method);
+    const searches = new Map<string, ReturnType<typeof createRegistrySearch>>();
+    const searcherFor = (method: SearchMethod, withSentence: boolean) => {
+      const key = `${method}:${withSentence}`;
+      let searcher = searches.get(key);
       if (searcher === undefined) {
-        searcher = createRegistrySearch({ store, embedder, method });
-        searches.set(method, searcher);
+        searcher = createRegistrySearch({ store, embedder, method, ...(withSentence && sentenceEncoder !== undefined ? { sentenceEncoder } : {}) });
+        searches.set(key, searcher);
       }
       return searcher;
     };
     const { close, sql } = opened;
     return {
-      search: ({ method = DEFAULT_METHOD, ...query }) => searcherFor(method).search(query),
+      search: ({ method = DEFAULT_METHOD, withSentence = sentenceEncoder !== undefined, ...query }) => searcherFor(method, withSentence).search(query),
       build: { embedMs, ...timings },
       async explainSearch({ query }) {
         const [vector] = await embedder.embed({ texts: [query] });
@@ -111,10 +127,12 @@ export async function benchmarkRetrieval(options: {
   catalog: readonly BenchmarkTool[];
   queries: readonly LabeledQuery[];
   embedder: WordVectorEmbedder;
+  /** Adds rows for `SENTENCE_BENCHMARK_METHODS`; the last of them is then the default. */
+  sentenceEncoder?: Embedder;
   methods?: readonly SearchMethod[];
   signal?: AbortSignal;
 }): Promise<{ rows: RetrievalBenchmarkRow[]; build: BenchmarkCatalog['build']; tools: number }> {
-  const { catalog, queries, embedder, signal } = options;
+  const { catalog, queries, embedder, sentenceEncoder, signal } = options;
   const names = new Set<string>();
   for (const tool of catalog) {
     if (names.has(tool.name)) throw userError('benchmark_catalog_invalid', `the catalog names "${tool.name}" twice`, 'give every tool a distinct name');
@@ -124,15 +142,25 @@ export async function benchmarkRetrieval(options: {
   if (unknown !== undefined) {
     throw userError('benchmark_queries_invalid', `the query "${unknown.query}" expects "${unknown.tool}", which is not in the catalog`, 'name a tool of the catalog in every query');
   }
-  const opened = await openBenchmarkCatalog({ catalog, embedder, ...(signal ? { signal } : {}) });
+  const opened = await openBenchmarkCatalog({ catalog, embedder, ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }), ...(signal ? { signal } : {}) });
   try {
     const rows: RetrievalBenchmarkRow[] = [];
-    for (const method of options.methods ?? BENCHMARK_METHODS) {
-      const rank = async (query: string) => (await opened.search({ query, method, limit: CANDIDATES_PER_SOURCE, ...(signal ? { signal } : {}) })).hits.map((hit) => hit.name);
-      // One unmeasured query loads the word vectors and the thesaurus.
+    const runs = [
+      ...(options.methods ?? BENCHMARK_METHODS).map((method) => ({ method, withSentence: false })),
+      ...(sentenceEncoder === undefined ? [] : SENTENCE_BENCHMARK_METHODS.map((method) => ({ method, withSentence: true }))),
+    ];
+    for (const { method, withSentence } of runs) {
+      const rank = async (query: string) => (await opened.search({ query, method, withSentence, limit: CANDIDATES_PER_SOURCE, ...(signal ? { signal } : {}) })).hits.map((hit) => hit.name);
+      // One unmeasured query loads the word vectors, the thesaurus and the sentence encoder.
       if (queries[0] !== undefined) await rank(queries[0].query);
       const report = await evaluateRetrieval({ catalog, queries, rank });
-      rows.push({ method, embedderId: method === 'bm25' ? null : embedder.id, isDefault: method === DEFAULT_METHOD, report });
+      rows.push({
+        method,
+        embedderId: method === 'bm25' || method === 'sentence' ? null : embedder.id,
+        sentenceEncoderId: withSentence && sentenceEncoder !== undefined ? sentenceEncoder.id : null,
+        isDefault: method === DEFAULT_METHOD && withSentence === (sentenceEncoder !== undefined),
+        report,
+      });
     }
     return { rows, build: opened.build, tools: catalog.length };
   } finally {

@@ -64,11 +64,13 @@ async function readJsonLines<S extends z.ZodType>(file: string, schema: S, what:
 export async function benchRetrievalCommand(options: BenchCommandContext & { catalogFile: string; queriesFile: string; json: boolean }): Promise<ExitCode> {
   const { config, output, signal, json } = options;
   // The store and word vectors load only when a benchmark runs.
-  const { BenchmarkQuerySchema, BenchmarkToolSchema, benchmarkRetrieval, createWordVectorEmbedder } = await import('../../registry/index.ts');
+  const { BenchmarkQuerySchema, BenchmarkToolSchema, benchmarkRetrieval, createSentenceEncoder, createWordVectorEmbedder } = await import('../../registry/index.ts');
   const catalog: BenchmarkTool[] = await readJsonLines(options.catalogFile, BenchmarkToolSchema, 'catalog');
   const queries = await readJsonLines(options.queriesFile, BenchmarkQuerySchema, 'queries');
   const embedder = createWordVectorEmbedder(config.cacheDir === undefined ? {} : { cacheDir: config.cacheDir });
-  const result = await benchmarkRetrieval({ catalog, queries, embedder, signal });
+  // Rows with and without the sentence encoder, unless it is turned off (TOOLSMITH_SENTENCE_ENCODER=off).
+  const sentenceEncoder = config.sentenceEncoder === 'off' ? undefined : createSentenceEncoder();
+  const result = await benchmarkRetrieval({ catalog, queries, embedder, ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }), signal });
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}, load ${loadavg().map((value) => value.toFixed(2)).join(' ')}`;
   if (json) {
     output.stdout(`${JSON.stringify({ tools: result.tools, queries: queries.length, build: result.build, machine, rows: result.rows.map(jsonRow) }, null, 2)}\n`);
@@ -83,6 +85,7 @@ function jsonRow(row: RetrievalBenchmarkRow) {
   return {
     method: row.method,
     embedder: row.embedderId,
+    sentenceEncoder: row.sentenceEncoderId,
     default: row.isDefault,
     top1: report.top1,
     recallAt5: report.recallAt5,
@@ -93,10 +96,10 @@ function jsonRow(row: RetrievalBenchmarkRow) {
 }
 
 function renderRows(options: { rows: RetrievalBenchmarkRow[]; tools: number; queries: number; machine: string }): string {
-  const header = ['METHOD', 'EMBEDDER', 'TOP-1', 'RECALL@5', 'MRR', 'P50 MS', 'P95 MS'];
+  const header = ['METHOD', 'VECTORS', 'TOP-1', 'RECALL@5', 'MRR', 'P50 MS', 'P95 MS'];
   const body = options.rows.map((row) => [
-    `${row.method}${row.isDefault ? ' (default)' : ''}`,
-    row.embedderId ?? '- (words only)',
+    `${row.method}${row.sentenceEncoderId !== null && row.method !== 'sentence' ? ' + sentence' : ''}${row.isDefault ? ' (default)' : ''}`,
+    [row.embedderId, row.sentenceEncoderId].filter((id) => id !== null).join(' + ') || '- (words only)',
     row.report.top1.toFixed(3),
     row.report.recallAt5.toFixed(3),
     row.report.mrr.toFixed(3),
@@ -106,7 +109,7 @@ function renderRows(options: { rows: RetrievalBenchmarkRow[]; tools: number; que
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? '').length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd();
   return [
-    `${options.tools} tools, ${options.queries} queries; registry search path (pgvector top 50 ∪ full text top 50, re-scored); latency per search`,
+    `${options.tools} tools, ${options.queries} queries; registry search path (pgvector top 50 per vector kind ∪ full text top 50, re-scored); latency per search`,
     `machine: ${options.machine}`,
     '',
     line(header),

@@ -53,3 +53,29 @@ export function rankOrder(scores: ArrayLike<number>): number[] {
   const order = Array.from({ length: scores.length }, (_, i) => i);
   return order.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
 }
+
+/**
+ * Weighted min-max fusion of `base` with `other`, kept on `base`'s own scale (so a bonus added to
+ * `base` afterwards weighs what it did): `other` is mapped onto `base`'s range, then mixed in at
+ * `weight`. Ranks as `(1 - weight)·minmax(base) + weight·minmax(other)` does.
+ */
+export function fuseOnScale(base: ArrayLike<number>, other: ArrayLike<number>, weight: number): Float64Array {
+  const [low, high] = rangeOf(base);
+  const [otherLow, otherHigh] = rangeOf(other);
+  return Float64Array.from({ length: base.length }, (_, i) => {
+    const value = base[i] ?? 0;
+    const mapped = otherHigh > otherLow ? low + (((other[i] ?? otherLow) - otherLow) / (otherHigh - otherLow)) * (high - low) : value;
+    return (1 - weight) * value + weight * mapped;
+  });
+}
+
+function rangeOf(values: ArrayLike<number>): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? 0;
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return low === Infinity ? [0, 0] : [low, high];
+}

@@ -10,7 +10,7 @@ export type { WordVectorTable } from './word-vectors/word-vector-table.ts';
 export { tokenize, contentWords, lexicalTerms, createBm25Index, expandQuery, type Bm25Index, type WeightedTerm } from './lexical.ts';
 export { collectDocumentWords, similaritiesTo, softMatchScores, type DocumentWords } from './soft-match.ts';
 export { stem } from './stem.ts';
-export { minMaxNormalize, weightedScoreFusion, reciprocalRankFusion, rankOrder } from './fusion.ts';
+export { minMaxNormalize, weightedScoreFusion, reciprocalRankFusion, rankOrder, fuseOnScale } from './fusion.ts';
 export {
   createMemorySearchIndex,
   type MemorySearchIndex,
@@ -22,4 +22,5 @@ export { wordNetTerms } from './memory-search-index.ts';
 export type { WordNetThesaurus } from './wordnet/wordnet-thesaurus.ts';
 export { loadWordNetThesaurus, DEFAULT_WORDNET_DICT_DIR } from './wordnet/load-wordnet-thesaurus.ts';
 export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './evaluate.ts';
-export { HYBRID_PARAMETERS, neighboursOf } from './ranking-parameters.ts';
+export { HYBRID_PARAMETERS, SENTENCE_FUSION_WEIGHT, neighboursOf } from './ranking-parameters.ts';
+export { createSentenceEncoder, SENTENCE_ENCODER_ID } from './sentence-encoder.ts';

@@ -1,5 +1,7 @@
-import { HYBRID_PARAMETERS, neighboursOf } from './ranking-parameters.ts';
-import { reciprocalRankFusion, rankOrder, weightedScoreFusion } from './fusion.ts';
+import { userError } from '../../errors.ts';
+import type { Embedder } from './embedder.ts';
+import { HYBRID_PARAMETERS, neighboursOf, SENTENCE_FUSION_WEIGHT } from './ranking-parameters.ts';
+import { fuseOnScale, reciprocalRankFusion, rankOrder, weightedScoreFusion } from './fusion.ts';
 import { contentWords, createBm25Index, expandQuery, lexicalTerms, type WeightedTerm } from './lexical.ts';
 import { collectDocumentWords, similaritiesTo, softMatchScores } from './soft-match.ts';
 import { stem } from './stem.ts';
@@ -33,7 +35,8 @@ export type SearchMethod =
   | 'soft'
   | 'hybrid'
   | 'hybrid-v1'
-  | 'hybrid-rrf';
+  | 'hybrid-rrf'
+  | 'sentence';
 
 export interface SearchHit {
   name: string;
@@ -79,6 +82,13 @@ export async function createMemorySearchIndex(options: {
   method?: SearchMethod;
   /** WordNet relations for `bm25-wordnet` and `hybrid`; default: `loadWordNetThesaurus()` from the default cache. */
   thesaurus?: WordNetThesaurus;
+  /**
+   * A sentence encoder: needed by `sentence`; with `hybrid` its cosines are fused in at
+   * `SENTENCE_FUSION_WEIGHT` (the registry's default search).
+   */
+  sentenceEncoder?: Embedder;
+  /** The sentence encoder's share in `hybrid` (default `SENTENCE_FUSION_WEIGHT`); for tuning it. */
+  sentenceWeight?: number;
   signal?: AbortSignal;
 }): Promise<MemorySearchIndex> {
   const { tools, embedder, signal } = options;
@@ -97,6 +107,12 @@ export async function createMemorySearchIndex(options: {
   );
   const vocabulary = collectDocumentWords({ documents: texts.map(contentWords), table });
   const toolVectors = await embedder.embed({ texts, ...(signal ? { signal } : {}) });
+  const encoder = options.sentenceEncoder;
+  if (method === 'sentence' && encoder === undefined) {
+    throw userError('search_invalid', 'the sentence method needs a sentence encoder', 'pass sentenceEncoder: createSentenceEncoder()');
+  }
+  const useSentence = encoder !== undefined && (method === 'sentence' || method === 'hybrid');
+  const sentenceVectors = useSentence ? await encoder.embed({ texts, ...(signal ? { signal } : {}) }) : [];
   const nameVectors = await embedder.embed({ texts: tools.map((tool) => tool.name), ...(signal ? { signal } : {}) });
 
   const lexicalScores = (terms: readonly WeightedTerm[]) => bm25.score(terms);
@@ -104,6 +120,10 @@ export async function createMemorySearchIndex(options: {
 
   return {
     async search({ query, limit, signal: querySignal }) {
+      const sentenceOf = async (text: string): Promise<Float32Array> => {
+        const [vector] = await (encoder as Embedder).embed({ texts: [text], ...(querySignal ? { signal: querySignal } : {}) });
+        return vector ?? new Float32Array((encoder as Embedder).dimensions);
+      };
       const words = [...new Set(contentWords(query))];
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({
         texts: [query],
@@ -134,6 +154,7 @@ export async function createMemorySearchIndex(options: {
       else if (method === 'vector') scores = cosines(toolVectors, queryVector);
       else if (method === 'name-vector') scores = cosines(nameVectors, queryVector);
       else if (method === 'soft') scores = soft();
+      else if (method === 'sentence') scores = cosines(sentenceVectors, await sentenceOf(query));
       else if (method === 'hybrid') {
         scores = weightedScoreFusion([
           { scores: cosines(toolVectors, queryVector), weight: FUSION.vector },
@@ -142,6 +163,7 @@ export async function createMemorySearchIndex(options: {
           { scores: wordNet(), weight: FUSION.wordNet },
           { scores: cosines(nameVectors, queryVector), weight: FUSION.name },
         ]);
+        if (useSentence) scores = fuseOnScale(scores, cosines(sentenceVectors, await sentenceOf(query)), options.sentenceWeight ?? SENTENCE_FUSION_WEIGHT);
       } else {
         const inputs = [
           { scores: expanded(), weight: FUSION_V1.lexical },

@@ -9,6 +9,13 @@ export const HYBRID_PARAMETERS = Object.freeze({
   fusionV1: { lexical: 0.5, vector: 1, soft: 0.5 },
 });
 
+/**
+ * The sentence encoder's share when fused with the hybrid relevance (weighted min-max over the
+ * candidates). Chosen on the MetaTool "tune" half (`bench/retrieval-metatool.ts --sentence-weights`
+ * prints the grid); held-out top-1 stays within 0.01 anywhere from 0.3 to 0.6.
+ */
+export const SENTENCE_FUSION_WEIGHT = 0.5;
+
 /** Vocabulary words by similarity to a query word, best first, excluding its own forms (similarity 1). */
 export function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
   if (!similarities) return [];

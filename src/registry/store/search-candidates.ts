@@ -23,6 +23,11 @@ export interface CandidateOptions {
   words: ReadonlyArray<{ word: string; documentFrequency: number }>;
   limit: number;
   textMatchBudget: number;
+  /**
+   * A second vector channel, the sentence encoder's: its `limit` nearest tools join the candidates
+   * and every candidate gets its similarity (`sentenceSimilarities`).
+   */
+  sentence?: { embedderId: string; vector: number[] };
 }
 
 export interface Candidates {
@@ -32,6 +37,8 @@ export interface Candidates {
   matching: string[];
   /** Cosine similarity of each candidate's stored vector (this embedder's) to the query vector; absent without one. */
   similarities: Map<string, number>;
+  /** The same for the sentence channel; a tool with no sentence vector is absent. */
+  sentenceSimilarities: Map<string, number>;
 }
 
 const CandidateOptionsSchema = z.object({
@@ -74,9 +81,19 @@ export function candidatesStatement(options: {
   words: ReadonlyArray<{ word: string; documentFrequency: number }>;
   limit: number;
   textMatchBudget: number;
+  /** The sentence channel with its registered dimensions (undefined when no tool has such a vector yet). */
+  sentence?: { embedderId: string; vector: number[]; dimensions: number | undefined };
 }): { text: string; params: unknown[]; usesVectors: boolean } {
-  const { embedderId, dimensions, query } = options;
+  const { embedderId, dimensions, query, sentence } = options;
   const input = options;
+  const usesSentence = sentence !== undefined && sentence.dimensions === sentence.vector.length;
+  const sentenceCast = `vector(${Math.trunc(sentence?.dimensions ?? 0)})`;
+  const sentencePart = usesSentence
+    ? `sentence_nearest AS (${vectorSearchSql({ embedderId: sentence.embedderId, dimensions: sentence.vector.length }).replaceAll('$1::text', '$5::text')})`
+    : `sentence_nearest AS (SELECT NULL::text AS name WHERE $5::text IS NOT NULL AND false)`;
+  const sentenceSimilarity = usesSentence
+    ? `(SELECT 1 - (e.embedding::${sentenceCast} <=> $5::text::${sentenceCast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(sentence.embedderId)})`
+    : 'NULL::float8';
   const usesVectors = input.vector !== null && dimensions !== undefined && dimensions === input.vector.length;
   const cast = `vector(${Math.trunc(dimensions ?? 0)})`;
   const vectorPart = usesVectors
@@ -92,14 +109,21 @@ export function candidatesStatement(options: {
     matched AS (SELECT t.name, t.search_document FROM tools t, q WHERE t.search_document @@ q.any_word LIMIT $4::int),
     matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
     ${vectorPart},
-    names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest)
-    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity
+    ${sentencePart},
+    names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest UNION ALL SELECT name, 'sentence' FROM sentence_nearest)
+    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity, ${sentenceSimilarity} AS sentence_similarity
     FROM names n JOIN tools t ON t.name = n.name
       JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
     GROUP BY t.name, v.id
     ORDER BY t.name`;
-  const params = [textQuery(query, input.words, input.textMatchBudget), input.limit, usesVectors ? JSON.stringify(input.vector) : null, input.textMatchBudget];
-  return { text, params, usesVectors };
+  const params = [
+    textQuery(query, input.words, input.textMatchBudget),
+    input.limit,
+    usesVectors ? JSON.stringify(input.vector) : null,
+    input.textMatchBudget,
+    usesSentence ? JSON.stringify(sentence.vector) : null,
+  ];
+  return { text, params, usesVectors: usesVectors || usesSentence };
 }
 
 /**
@@ -107,17 +131,22 @@ export function candidatesStatement(options: {
  * embedder's HNSW index (with `hnsw.ef_search` raised to `limit`), full-text matches through the GIN
  * index, joined to the tools' current versions.
  */
-export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined }): Promise<Candidates> {
-  const { sql, embedderId, query, dimensions } = options;
+export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined; sentenceDimensions?: number | undefined }): Promise<Candidates> {
+  const { sql, embedderId, query, dimensions, sentence } = options;
   const input = parseInput(CandidateOptionsSchema, { vector: options.vector, words: options.words, limit: options.limit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'candidate search');
   if (input.vector !== null) parseInput(EmbeddingSchema, { embedderId, vector: input.vector }, 'embedding_invalid', 'query vector');
-  const { text, params, usesVectors } = candidatesStatement({ embedderId, dimensions, query, ...input });
-  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null }>(text, params)).rows;
+  if (sentence !== undefined) parseInput(EmbeddingSchema, sentence, 'embedding_invalid', 'sentence query vector');
+  const { text, params, usesVectors } = candidatesStatement({
+    embedderId, dimensions, query, ...input,
+    ...(sentence === undefined ? {} : { sentence: { ...sentence, dimensions: options.sentenceDimensions } }),
+  });
+  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null; sentence_similarity: number | null }>(text, params)).rows;
   const rows = usesVectors ? await withVectorScan(sql, input.limit, run) : await run(sql);
   const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
   return {
     summaries: rows.map(summaryFromRow),
     similarities: new Map(rows.flatMap((row) => (row.similarity === null ? [] : [[row.name, Number(row.similarity)] as const]))),
+    sentenceSimilarities: new Map(rows.flatMap((row) => (row.sentence_similarity === null ? [] : [[row.name, Number(row.sentence_similarity)] as const]))),
     nearest: rows.filter((row) => sourcesOf(row).includes('vector')).map((row) => row.name),
     matching: rows.filter((row) => sourcesOf(row).includes('text')).map((row) => row.name),
   };

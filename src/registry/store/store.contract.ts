@@ -301,6 +301,36 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
     });
 
+    it('adds a sentence channel: its nearest tools join the candidates, each with its sentence similarity', async () => {
+      const embedderId = 'contract-words';
+      const sentenceId = 'contract-sentences';
+      await store.addVersion({
+        pkg: makePackage({ name: 'sent_gamma_tool', description: 'Lists narwhalword facts.' }),
+        status: 'verified', reason: 'created',
+        embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 0 }) }, { embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 2 }) }],
+      });
+      await store.addVersion({
+        pkg: makePackage({ name: 'sent_delta_tool', description: 'Measures icebergs.' }),
+        status: 'verified', reason: 'created',
+        embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 0 }) }, { embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 3 }) }],
+      });
+      // Only the sentence vector points at sent_delta_tool; words and word vectors point elsewhere.
+      const found = await store.searchCandidates({
+        embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'narwhalword', words: [{ word: 'narwhalword', documentFrequency: 1 }], limit: 1, textMatchBudget: 100,
+        sentence: { embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 3 }) },
+      });
+      expect(found.summaries.map((summary) => summary.name)).toEqual(expect.arrayContaining(['sent_gamma_tool', 'sent_delta_tool']));
+      expect(found.sentenceSimilarities.get('sent_delta_tool')).toBeCloseTo(1, 5);
+      expect(found.sentenceSimilarities.get('sent_gamma_tool')).toBeCloseTo(0, 5);
+      // A sentence embedder no tool has a vector from adds nothing and fails nothing.
+      const unknown = await store.searchCandidates({
+        embedderId, vector: null, query: 'narwhalword', words: [], limit: 5, textMatchBudget: 100,
+        sentence: { embedderId: 'contract-never-used', vector: axisVector({ dimensions: 4, axis: 0 }) },
+      });
+      expect(unknown.summaries.map((summary) => summary.name)).toEqual(['sent_gamma_tool']);
+      expect(unknown.sentenceSimilarities.size).toBe(0);
+    });
+
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {
       // Without iterative HNSW scans this returned 1 of 4: the graph is full of superseded versions.
       for (let i = 0; i < 120; i++) {

@@ -216,13 +216,19 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     searchStatistics,
 
     searchCandidates: async (candidateOptions) => {
-      let dimensions = knownDimensions.get(candidateOptions.embedderId);
-      if (dimensions === undefined && candidateOptions.vector !== null) {
-        dimensions = await embedderDimensions({ sql, embedderId: candidateOptions.embedderId });
-        // An embedder's dimension count never changes once registered (ensureEmbedder refuses others).
-        if (dimensions !== undefined) knownDimensions.set(candidateOptions.embedderId, dimensions);
-      }
-      return searchCandidates({ sql, dimensions, ...candidateOptions });
+      const dimensionsOf = async (embedderId: string) => {
+        let dimensions = knownDimensions.get(embedderId);
+        if (dimensions === undefined) {
+          dimensions = await embedderDimensions({ sql, embedderId });
+          // An embedder's dimension count never changes once registered (ensureEmbedder refuses others).
+          if (dimensions !== undefined) knownDimensions.set(embedderId, dimensions);
+        }
+        return dimensions;
+      };
+      const dimensions = candidateOptions.vector === null ? knownDimensions.get(candidateOptions.embedderId) : await dimensionsOf(candidateOptions.embedderId);
+      const sentence = candidateOptions.sentence;
+      const sentenceDimensions = sentence === undefined ? undefined : await dimensionsOf(sentence.embedderId);
+      return searchCandidates({ sql, dimensions, sentenceDimensions, ...candidateOptions });
     },
 
     embeddingsMissing: async ({ embedderId }) => {

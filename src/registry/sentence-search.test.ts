@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { benchmarkRetrieval, openBenchmarkCatalog } from './retrieval-benchmark.ts';
+import { createSentenceEncoder, createWordVectorEmbedder } from './search/index.ts';
+
+const catalog = [
+  { name: 'ShopFinder', description: 'Search products in online stores and compare their prices.', parameters: { properties: {} } },
+  { name: 'FlightTracker', description: 'Track the status of a flight and its departure gate.', parameters: { properties: {} } },
+  { name: 'RecipeBox', description: 'Suggests dishes to cook from the ingredients you have.', parameters: { properties: {} } },
+  { name: 'WeatherNow', description: 'Current conditions and forecasts for any city.', parameters: { properties: {} } },
+  { name: 'PaperSearch', description: 'Finds scholarly articles and citations.', parameters: { properties: {} } },
+];
+
+describe('registry search with the sentence encoder fused in', () => {
+  const embedder = createWordVectorEmbedder();
+  const sentenceEncoder = createSentenceEncoder();
+
+  it('finds a tool that only world knowledge connects to the request ("headphones" → a shop)', async () => {
+    const opened = await openBenchmarkCatalog({ catalog, embedder, sentenceEncoder });
+    try {
+      const wordsOnly = await opened.search({ query: 'I need new headphones', withSentence: false });
+      const fused = await opened.search({ query: 'I need new headphones' });
+      expect(wordsOnly.hits[0]?.name).not.toBe('ShopFinder');
+      expect(fused.hits[0]?.name).toBe('ShopFinder');
+      // What words already found stays found.
+      expect((await opened.search({ query: 'is my flight delayed' })).hits[0]?.name).toBe('FlightTracker');
+    } finally {
+      await opened.close();
+    }
+  }, 60_000);
+
+  it('benchmarks words-only methods, the encoder alone and the fused default, marking the default', async () => {
+    const queries = [
+      { query: 'I need new headphones', tool: 'ShopFinder' },
+      { query: 'what can I cook with eggs', tool: 'RecipeBox' },
+      { query: 'any peer-reviewed work on sleep?', tool: 'PaperSearch' },
+    ];
+    const { rows } = await benchmarkRetrieval({ catalog, queries, embedder, sentenceEncoder, methods: ['bm25', 'hybrid'] });
+    expect(rows.map((row) => [row.method, row.sentenceEncoderId !== null, row.isDefault])).toEqual([
+      ['bm25', false, false],
+      ['hybrid', false, false],
+      ['sentence', true, false],
+      ['hybrid', true, true],
+    ]);
+    expect(rows.at(-1)?.report.top1).toBe(1);
+  }, 60_000);
+});
