@@ -188,4 +188,57 @@ describe('web UI in headless Chromium', () => {
     expect(outcome).toContain('45');
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('lists a tool\'s versions and shows the lines that changed between the two a user picks', async () => {
+    if (server === undefined) throw new Error('the server did not start');
+    // A second version of a starter tool through the API: one line rewritten, same behaviour, so its tests still pass.
+    const current = (await (await fetch(`${server.url}/api/tools/day_of_week`)).json()) as { version: string; manifest: Record<string, unknown>; source: string; tests: string };
+    expect(current.version).toBe('1.0.0');
+    const removedLine = '    is_weekend: isoDay >= 6,';
+    const addedLine = '    is_weekend: isoDay > 5,';
+    expect(current.source.split('\n')).toContain(removedLine);
+    const added = await fetch(`${server.url}/api/tools`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        manifest: JSON.stringify({ ...current.manifest, version: '1.0.1' }, null, 2),
+        source: current.source.replace(removedLine, addedLine),
+        tests: current.tests,
+        reason: 'weekend check written as isoDay > 5',
+      }),
+    });
+    expect(added.status, await added.clone().text()).toBe(201);
+
+    const page = await openPage({ width: 1024, height: 800 });
+    await page.goto(`${server.url}/#/tools/day_of_week`);
+    await page.getByRole('heading', { name: 'Compare versions' }).waitFor({ timeout: 10_000 });
+    const versionRows = page.locator('table', { has: page.getByRole('columnheader', { name: 'Why' }) }).locator('tbody tr');
+    await expect.poll(() => versionRows.count(), { timeout: 10_000 }).toBe(2);
+    const rows = await versionRows.allTextContents();
+    expect(rows.find((row) => row.includes('1.0.1'))).toMatch(/1\.0\.1 \(current\).*weekend check written as isoDay > 5/);
+    expect(rows.find((row) => row.includes('1.0.0'))).not.toContain('(current)');
+
+    // Newest on the right first, then the other way round: the signs of the changed lines follow the pick.
+    const controls = page.locator('.diff-controls');
+    const diff = page.locator('pre.diff');
+    await controls.getByLabel('File').selectOption('tool.ts');
+    await controls.getByLabel('From').selectOption('1.0.1');
+    await controls.getByLabel(/^To\b/).selectOption('1.0.0');
+    await page.getByLabel('changes to tool.ts from 1.0.1 to 1.0.0').waitFor({ timeout: 10_000 });
+    expect(await diff.locator('.diff-line.removed').allTextContents()).toEqual([`- ${addedLine}\n`]);
+
+    await controls.getByLabel('From').selectOption('1.0.0');
+    await controls.getByLabel(/^To\b/).selectOption('1.0.1');
+    await page.getByLabel('changes to tool.ts from 1.0.0 to 1.0.1').waitFor({ timeout: 10_000 });
+    expect(await diff.locator('.diff-line.removed').allTextContents()).toEqual([`- ${removedLine}\n`]);
+    expect(await diff.locator('.diff-line.added').allTextContents()).toEqual([`+ ${addedLine}\n`]);
+    expect(await diff.locator('.diff-line.same').count()).toBeGreaterThan(10);
+    expect(await page.locator('.version-diff').textContent()).toContain('tool.ts: 1 line added, 1 removed from 1.0.0 to 1.0.1.');
+
+    // The diff box scrolls on its own; bring the changed lines to its middle for the screenshot.
+    await diff.locator('.diff-line.added').evaluate((line) => line.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: path.join(artifacts, 'web-tool-versions.png'), fullPage: true });
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 90_000);
 });
