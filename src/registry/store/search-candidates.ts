@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { vectorSearchSql } from './embedder-index.ts';
 import type { SqlClient } from './sql-client.ts';
-import { withVectorScan } from './vector-scan.ts';
+import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { summaryFromRow, SUMMARY_COLUMNS, type SummaryRow } from './store-rows.ts';
 import { parseInput } from './store-input.ts';
 import { EmbeddingSchema, type ToolSummary } from './store-schemas.ts';
@@ -93,7 +93,7 @@ export function candidatesStatement(options: {
     matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
     ${vectorPart},
     names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest)
-    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity
+    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity${usesVectors ? `, ${VECTOR_SCAN_READY_COLUMN}` : ''}
     FROM names n JOIN tools t ON t.name = n.name
       JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
     GROUP BY t.name, v.id
@@ -104,7 +104,7 @@ export function candidatesStatement(options: {
 
 /**
  * Both candidate lists and their summaries in one statement: nearest vectors through the
- * embedder's HNSW index (with `hnsw.ef_search` raised to `limit`), full-text matches through the GIN
+ * embedder's HNSW index (`withVectorScan`: `hnsw.ef_search` at least `limit`), full-text matches through the GIN
  * index, joined to the tools' current versions.
  */
 export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined }): Promise<Candidates> {
@@ -112,7 +112,7 @@ export async function searchCandidates(options: CandidateOptions & { sql: SqlCli
   const input = parseInput(CandidateOptionsSchema, { vector: options.vector, words: options.words, limit: options.limit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'candidate search');
   if (input.vector !== null) parseInput(EmbeddingSchema, { embedderId, vector: input.vector }, 'embedding_invalid', 'query vector');
   const { text, params, usesVectors } = candidatesStatement({ embedderId, dimensions, query, ...input });
-  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null }>(text, params)).rows;
+  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null; vector_scan_ready: boolean | null }>(text, params)).rows;
   const rows = usesVectors ? await withVectorScan(sql, input.limit, run) : await run(sql);
   const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
   return {
