@@ -81,10 +81,11 @@ export function candidatesStatement(options: {
   const cast = `vector(${Math.trunc(dimensions ?? 0)})`;
   const vectorPart = usesVectors
     ? `nearest AS (${vectorSearchSql({ embedderId, dimensions }).replaceAll('$1::text', '$3::text')})`
-    : `nearest AS (SELECT NULL::text AS name WHERE $3::text IS NOT NULL AND false)`;
+    : `nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $3::text IS NOT NULL AND false)`;
   // Every candidate's stored vector against the query's, so re-scoring need not embed the candidates.
+  // Vector candidates bring theirs from the scan; only text-only ones look their vector up (COALESCE stops early).
   const similarity = usesVectors
-    ? `(SELECT 1 - (e.embedding::${cast} <=> $3::text::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)})`
+    ? `COALESCE(max(n.similarity), (SELECT 1 - (e.embedding::${cast} <=> $3::text::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)}))`
     : 'NULL::float8';
   // As `TEXT_SEARCH_SQL`, but ranking at most `$4` matches (the budget): past it, which matches are
   // ranked is the index's order, and the vector candidates carry the search.
@@ -92,7 +93,7 @@ export function candidatesStatement(options: {
     matched AS (SELECT t.name, t.search_document FROM tools t, q WHERE t.search_document @@ q.any_word LIMIT $4::int),
     matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
     ${vectorPart},
-    names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest)
+    names AS (SELECT name, 'text' AS source, NULL::float8 AS similarity FROM matching UNION ALL SELECT name, 'vector', similarity FROM nearest)
     SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity${usesVectors ? `, ${VECTOR_SCAN_READY_COLUMN}` : ''}
     FROM names n JOIN tools t ON t.name = n.name
       JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version

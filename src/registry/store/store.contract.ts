@@ -292,6 +292,9 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       const found = await store.searchCandidates({ embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'walrusword', words: [{ word: 'walrusword', documentFrequency: 1 }], limit: 1, textMatchBudget: 100 });
       expect(found.nearest).toEqual(['cand_beta_tool']);
       expect(found.matching).toEqual(['cand_alpha_tool']);
+      // Both carry their stored vector's cosine to the query: the nearest from the scan, the text match looked up.
+      expect(found.similarities.get('cand_beta_tool')).toBeCloseTo(1, 6);
+      expect(found.similarities.get('cand_alpha_tool')).toBeCloseTo(0, 6);
       expect(found.summaries.map((summary) => [summary.name, summary.status])).toEqual([
         ['cand_alpha_tool', 'verified'],
         ['cand_beta_tool', 'experimental'],
