@@ -2,6 +2,7 @@ import { acquireDatabaseLock } from './database-lock.ts';
 import { migrate } from './migrate.ts';
 import { connectPostgres, openEmbeddedDatabase, type SqlClient } from './sql-client.ts';
 import { createToolStore } from './tool-store.ts';
+import { VECTOR_SCAN_SESSION_SETUP } from './vector-scan.ts';
 import type { ToolStore } from './tool-store-port.ts';
 
 export interface OpenToolStoreOptions {
@@ -23,7 +24,7 @@ export interface OpenToolStoreOptions {
  */
 export async function openToolStore(options: OpenToolStoreOptions): Promise<{ store: ToolStore; sql: SqlClient; close(): Promise<void> }> {
   if (options.databaseUrl !== undefined) {
-    const sql = await connectPostgres({ url: options.databaseUrl, ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }) });
+    const sql = await connectPostgres({ url: options.databaseUrl, sessionSetup: VECTOR_SCAN_SESSION_SETUP, ...(options.poolSize === undefined ? {} : { poolSize: options.poolSize }) });
     try {
       await migrate({ sql });
     } catch (error) {
@@ -35,7 +36,7 @@ export async function openToolStore(options: OpenToolStoreOptions): Promise<{ st
   const lock = await acquireDatabaseLock({ dataDir: options.dataDir });
   let sql: SqlClient | undefined;
   try {
-    sql = await openEmbeddedDatabase({ dataDir: options.dataDir });
+    sql = await openEmbeddedDatabase({ dataDir: options.dataDir, sessionSetup: VECTOR_SCAN_SESSION_SETUP });
     await migrate({ sql });
   } catch (error) {
     await sql?.close().catch(() => {});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { vectorSearchSql } from './embedder-index.ts';
 import type { SqlClient } from './sql-client.ts';
-import { withVectorScan } from './vector-scan.ts';
+import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { summaryFromRow, SUMMARY_COLUMNS, type SummaryRow } from './store-rows.ts';
 import { parseInput } from './store-input.ts';
 import { EmbeddingSchema, type ToolSummary } from './store-schemas.ts';
@@ -90,18 +90,20 @@ export function candidatesStatement(options: {
   const sentenceCast = `vector(${Math.trunc(sentence?.dimensions ?? 0)})`;
   const sentencePart = usesSentence
     ? `sentence_nearest AS (${vectorSearchSql({ embedderId: sentence.embedderId, dimensions: sentence.vector.length }).replaceAll('$1::text', '$5::text')})`
-    : `sentence_nearest AS (SELECT NULL::text AS name WHERE $5::text IS NOT NULL AND false)`;
+    : `sentence_nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $5::text IS NOT NULL AND false)`;
+  // As for `similarity` below: sentence candidates bring theirs from the scan, the others look it up.
   const sentenceSimilarity = usesSentence
-    ? `(SELECT 1 - (e.embedding::${sentenceCast} <=> $5::text::${sentenceCast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(sentence.embedderId)})`
+    ? `COALESCE(max(n.sentence_similarity), (SELECT 1 - (e.embedding::${sentenceCast} <=> $5::text::${sentenceCast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(sentence.embedderId)}))`
     : 'NULL::float8';
   const usesVectors = input.vector !== null && dimensions !== undefined && dimensions === input.vector.length;
   const cast = `vector(${Math.trunc(dimensions ?? 0)})`;
   const vectorPart = usesVectors
     ? `nearest AS (${vectorSearchSql({ embedderId, dimensions }).replaceAll('$1::text', '$3::text')})`
-    : `nearest AS (SELECT NULL::text AS name WHERE $3::text IS NOT NULL AND false)`;
+    : `nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $3::text IS NOT NULL AND false)`;
   // Every candidate's stored vector against the query's, so re-scoring need not embed the candidates.
+  // Vector candidates bring theirs from the scan; only text-only ones look their vector up (COALESCE stops early).
   const similarity = usesVectors
-    ? `(SELECT 1 - (e.embedding::${cast} <=> $3::text::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)})`
+    ? `COALESCE(max(n.similarity), (SELECT 1 - (e.embedding::${cast} <=> $3::text::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)}))`
     : 'NULL::float8';
   // As `TEXT_SEARCH_SQL`, but ranking at most `$4` matches (the budget): past it, which matches are
   // ranked is the index's order, and the vector candidates carry the search.
@@ -110,8 +112,10 @@ export function candidatesStatement(options: {
     matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
     ${vectorPart},
     ${sentencePart},
-    names AS (SELECT name, 'text' AS source FROM matching UNION ALL SELECT name, 'vector' FROM nearest UNION ALL SELECT name, 'sentence' FROM sentence_nearest)
-    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity, ${sentenceSimilarity} AS sentence_similarity
+    names AS (SELECT name, 'text' AS source, NULL::float8 AS similarity, NULL::float8 AS sentence_similarity FROM matching
+      UNION ALL SELECT name, 'vector', similarity, NULL FROM nearest
+      UNION ALL SELECT name, 'sentence', NULL, similarity FROM sentence_nearest)
+    SELECT ${SUMMARY_COLUMNS}, array_agg(DISTINCT n.source) AS sources, ${similarity} AS similarity, ${sentenceSimilarity} AS sentence_similarity${usesVectors || usesSentence ? `, ${VECTOR_SCAN_READY_COLUMN}` : ''}
     FROM names n JOIN tools t ON t.name = n.name
       JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
     GROUP BY t.name, v.id
@@ -128,7 +132,7 @@ export function candidatesStatement(options: {
 
 /**
  * Both candidate lists and their summaries in one statement: nearest vectors through the
- * embedder's HNSW index (with `hnsw.ef_search` raised to `limit`), full-text matches through the GIN
+ * embedder's HNSW index (`withVectorScan`: `hnsw.ef_search` at least `limit`), full-text matches through the GIN
  * index, joined to the tools' current versions.
  */
 export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined; sentenceDimensions?: number | undefined }): Promise<Candidates> {
@@ -140,7 +144,8 @@ export async function searchCandidates(options: CandidateOptions & { sql: SqlCli
     embedderId, dimensions, query, ...input,
     ...(sentence === undefined ? {} : { sentence: { ...sentence, dimensions: options.sentenceDimensions } }),
   });
-  const run = async (client: SqlClient) => (await client.query<SummaryRow & { sources: string[] | string; similarity: number | null; sentence_similarity: number | null }>(text, params)).rows;
+  type Row = SummaryRow & { sources: string[] | string; similarity: number | null; sentence_similarity: number | null; vector_scan_ready: boolean | null };
+  const run = async (client: SqlClient) => (await client.query<Row>(text, params)).rows;
   const rows = usesVectors ? await withVectorScan(sql, input.limit, run) : await run(sql);
   const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
   return {

@@ -41,13 +41,30 @@ function joinedTransaction(conn: Queryable): SqlClient {
   return tx;
 }
 
-/** Embedded Postgres (PGlite, WASM) with pgvector, stored in `<dataDir>/db`. Single process. */
-export async function openEmbeddedDatabase(options: { dataDir: string }): Promise<SqlClient> {
+/**
+ * Statements run at the start of every database session, such as `SET`s. Best effort on a server:
+ * a pooler may hand a later query another session, so nothing may rely on them for correctness.
+ */
+interface SessionOptions {
+  /** SQL (one or more `;`-separated statements, no parameters) run when each session opens. */
+  sessionSetup?: string;
+}
+
+/** Embedded Postgres (PGlite, WASM) with pgvector, stored in `<dataDir>/db`. Single process, one session. */
+export async function openEmbeddedDatabase(options: { dataDir: string } & SessionOptions): Promise<SqlClient> {
   const [{ PGlite }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('@electric-sql/pglite-pgvector'),
   ]);
   const db = await PGlite.create({ dataDir: join(options.dataDir, 'db'), extensions: { vector } });
+  if (options.sessionSetup !== undefined) {
+    try {
+      await db.exec(options.sessionSetup);
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
+  }
   const client: SqlClient = {
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const result = await db.query<T>(sql, params === undefined ? undefined : [...params]);
@@ -63,11 +80,15 @@ export async function openEmbeddedDatabase(options: { dataDir: string }): Promis
  * A Postgres server (with pgvector installed) through a `pg` pool; `pg` is loaded only here.
  * `poolSize` defaults to 10; use 1 against servers that multiplex one session (PGlite's socket server).
  */
-export async function connectPostgres(options: { url: string; poolSize?: number }): Promise<SqlClient> {
+export async function connectPostgres(options: { url: string; poolSize?: number } & SessionOptions): Promise<SqlClient> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  const { sessionSetup } = options;
+  // A client runs its queries in order, so this goes first on every new connection. Not the `options`
+  // startup parameter: PgBouncer refuses unknown ones by default, and a refused setup must not refuse the connection.
+  if (sessionSetup !== undefined) pool.on('connect', (conn) => void conn.query(sessionSetup).catch(() => {}));
   const client: SqlClient = {
     query: async <T>(sql: string, params?: readonly unknown[]) => {
       const result = await pool.query(sql, params === undefined ? undefined : [...params]);

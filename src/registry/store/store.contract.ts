@@ -5,6 +5,7 @@ import { migrate } from './migrate.ts';
 import type { SqlClient } from './sql-client.ts';
 import { axisVector, makePackage, makeSuite } from './test-support/fixtures.ts';
 import type { ToolStore } from './tool-store-port.ts';
+import { SESSION_EF_SEARCH, VECTOR_SCAN_SESSION_SETUP } from './vector-scan.ts';
 
 export interface OpenedStore {
   store: ToolStore;
@@ -291,6 +292,9 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       const found = await store.searchCandidates({ embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'walrusword', words: [{ word: 'walrusword', documentFrequency: 1 }], limit: 1, textMatchBudget: 100 });
       expect(found.nearest).toEqual(['cand_beta_tool']);
       expect(found.matching).toEqual(['cand_alpha_tool']);
+      // Both carry their stored vector's cosine to the query: the nearest from the scan, the text match looked up.
+      expect(found.similarities.get('cand_beta_tool')).toBeCloseTo(1, 6);
+      expect(found.similarities.get('cand_alpha_tool')).toBeCloseTo(0, 6);
       expect(found.summaries.map((summary) => [summary.name, summary.status])).toEqual([
         ['cand_alpha_tool', 'verified'],
         ['cand_beta_tool', 'experimental'],
@@ -340,7 +344,24 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       }
       const hits = await store.vectorSearch({ embedderId: 'churn-test', vector: [1, 0, 1], limit: 4 });
       expect(hits.map((hit) => hit.name).sort()).toEqual(['churned_tool_0', 'churned_tool_1', 'churned_tool_2', 'churned_tool_3']);
+      // A session that lost its settings (a pooler's DISCARD ALL, a RESET) falls back to setting them per query.
+      await opened.sql.query('RESET ALL');
+      try {
+        const again = await store.vectorSearch({ embedderId: 'churn-test', vector: [1, 0, 1], limit: 4 });
+        expect(again.map((hit) => hit.name).sort()).toEqual(['churned_tool_0', 'churned_tool_1', 'churned_tool_2', 'churned_tool_3']);
+        const candidates = await store.searchCandidates({ embedderId: 'churn-test', vector: [1, 0, 1], query: 'nothing', words: [], limit: 4, textMatchBudget: 100 });
+        expect([...candidates.nearest].sort()).toEqual(['churned_tool_0', 'churned_tool_1', 'churned_tool_2', 'churned_tool_3']);
+      } finally {
+        for (const statement of VECTOR_SCAN_SESSION_SETUP.split(';')) await opened.sql.query(statement);
+      }
     }, 60_000);
+
+    it('opens sessions with iterative HNSW scans on, so a vector search needs no transaction', async () => {
+      const { rows } = await opened.sql.query<{ iterative: string; ef: string }>(
+        `SELECT current_setting('hnsw.iterative_scan') AS iterative, current_setting('hnsw.ef_search') AS ef`,
+      );
+      expect(rows[0]).toEqual({ iterative: 'relaxed_order', ef: String(SESSION_EF_SEARCH) });
+    });
 
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);

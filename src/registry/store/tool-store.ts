@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
 import { searchCandidates } from './search-candidates.ts';
-import { withVectorScan } from './vector-scan.ts';
+import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { createSearchStatisticsReader, textArrayLiteral } from './search-statistics.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -184,9 +184,9 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
           'embed the query with the same embedder that indexed the tools',
         );
       }
-      const text = vectorSearchSql({ embedderId: query.embedderId, dimensions });
+      const text = `SELECT s.name, s.similarity, ${VECTOR_SCAN_READY_COLUMN} FROM (${vectorSearchSql({ embedderId: query.embedderId, dimensions })}) s`;
       const params = [JSON.stringify(query.vector), top];
-      const run = async (client: SqlClient) => (await client.query<{ name: string; similarity: number }>(text, params)).rows;
+      const run = async (client: SqlClient) => (await client.query<{ name: string; similarity: number; vector_scan_ready: boolean | null }>(text, params)).rows;
       const rows = await withVectorScan(sql, top, run);
       return rows.map((row) => ({ name: row.name, similarity: Number(row.similarity) })).sort((a, b) => b.similarity - a.similarity);
     },
