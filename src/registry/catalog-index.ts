@@ -35,6 +35,11 @@ export interface CatalogScores {
   relevance: number;
   /** `wordCoverage` of the query by this tool. */
   coverage: number;
+  /**
+   * Set on the best candidate when the sentence encoder made it the best: words and word vectors
+   * alone ranked another tool first. Such a top hit is not reused without a check (`rankHits`).
+   */
+  contested?: boolean;
 }
 
 // The same parameters as the search layer's in-memory index.
@@ -270,6 +275,8 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       const bm25WordNet = () => once('wordnet', () => lexical(wordNet));
 
       let relevance: ArrayLike<number>;
+      // The index of a best candidate the sentence encoder put first over the words' choice, else -1.
+      let contested = -1;
       if (method === 'bm25') relevance = lexical(lexicalTerms(query).map((term) => ({ term, weight: 1 })));
       else if (method === 'bm25-expanded') relevance = await bm25Expanded();
       else if (method === 'bm25-wordnet') relevance = await bm25WordNet();
@@ -285,7 +292,11 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
           { scores: await bm25WordNet(), weight: FUSION.wordNet },
           { scores: await nameVector(), weight: FUSION.name },
         ]);
-        if (sentenceSimilarity !== undefined) relevance = fuseOnScale(relevance, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT);
+        if (sentenceSimilarity !== undefined) {
+          const words = relevance;
+          relevance = fuseOnScale(words, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT);
+          contested = argmax(relevance) !== argmax(words) ? argmax(relevance) : -1;
+        }
         if (phraseQuery !== undefined) {
           const fused = Float64Array.from(relevance);
           tools.forEach((analysis, i) => {
@@ -304,10 +315,16 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       }
       const coverage = wordCoverage({ vocabulary, querySimilarities: similarities, queryIdf });
       const out = new Map<string, CatalogScores>();
-      candidates.forEach((tool, i) => out.set(tool.name, { relevance: relevance[i] ?? 0, coverage: coverage[i] ?? 0 }));
+      candidates.forEach((tool, i) => out.set(tool.name, { relevance: relevance[i] ?? 0, coverage: coverage[i] ?? 0, ...(i === contested ? { contested: true } : {}) }));
       return out;
     },
   };
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) if (best === -1 || (values[i] ?? 0) > (values[best] ?? 0)) best = i;
+  return best;
 }
 
 /** The candidates' sentence cosines, in order; a candidate without one gets the lowest of the rest. */

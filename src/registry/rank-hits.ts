@@ -55,13 +55,18 @@ export function rankHits(options: {
       description: summary.description,
       similarity,
       score: weights.similarity * similarity + weights.successRate * successRate + weights.usage * usage,
-      band: bandFor({ similarity, bands: policy.bands }),
+      band: contestedBand(bandFor({ similarity, bands: policy.bands }), candidate),
       status: summary.status,
     };
   });
   const bestSimilarity = Math.max(0, ...hits.map((hit) => hit.similarity));
   const tier = (hit: RegistryHit) => (hit.similarity >= bestSimilarity - PRIOR_MARGIN ? 0 : 1);
   return hits.sort((a, b) => tier(a) - tier(b) || b.score - a.score || b.similarity - a.similarity || a.name.localeCompare(b.name));
+}
+
+/** A best hit only the sentence encoder chose is checked before reuse: on its own it confuses near-synonymous tools. */
+function contestedBand(band: Band, candidate: CatalogScores): Band {
+  return band === 'reuse' && candidate.contested === true ? 'check' : band;
 }
 
 function clamp(value: number): number {

@@ -10,6 +10,9 @@ import { hasValues, withoutValues } from './value-phrases.ts';
 /** Candidates taken from each of pgvector and full-text search before re-scoring. */
 export const CANDIDATES_PER_SOURCE = 50;
 
+/** Candidates the sentence encoder's own HNSW scan adds to the others (which it re-scores in any case). */
+export const SENTENCE_CANDIDATES = 50;
+
 /**
  * Full-text candidates rank at most this many matching tools: past it, only the query's rarest words
  * are searched, and only this many of their matches ranked (see `ToolStore.searchCandidates`).
@@ -84,7 +87,7 @@ export function createRegistrySearch(options: {
         words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
         limit: CANDIDATES_PER_SOURCE,
         textMatchBudget: TEXT_MATCH_BUDGET,
-        ...(sentenceVector === undefined || sentenceEncoder === undefined ? {} : { sentence: { embedderId: sentenceEncoder.id, vector: Array.from(sentenceVector) } }),
+        ...(sentenceVector === undefined || sentenceEncoder === undefined ? {} : { sentence: { embedderId: sentenceEncoder.id, vector: Array.from(sentenceVector), limit: SENTENCE_CANDIDATES } }),
       });
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };
       const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));

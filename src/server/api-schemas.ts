@@ -231,6 +231,8 @@ export const SettingsSchema = z.object({
   model: z.string().nullable(),
   /** `TOOLSMITH_EMBEDDER` as configured (`word-vectors` by default). */
   embedder: z.string(),
+  /** `TOOLSMITH_SENTENCE_ENCODER`: the offline sentence encoder fused into search, or `off`. */
+  sentenceEncoder: z.enum(['use-lite', 'off']),
   database: z.enum(['pglite', 'postgres']),
   auth: z.enum(['token', 'none']),
   maxRunningRequests: z.number().int(),

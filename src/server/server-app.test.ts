@@ -328,7 +328,7 @@ describe('the HTTP API, on a real library with a scripted model', () => {
       const response = await request('/api/settings');
       expect(response.status).toBe(200);
       const text = await response.text();
-      expect(JSON.parse(text)).toEqual({ model: 'scripted:demo-script.json', embedder: 'word-vectors', database: 'pglite', auth: 'none', maxRunningRequests: 4, maxBodyBytes: 262_144 });
+      expect(JSON.parse(text)).toEqual({ model: 'scripted:demo-script.json', embedder: 'word-vectors', sentenceEncoder: 'use-lite', database: 'pglite', auth: 'none', maxRunningRequests: 4, maxBodyBytes: 262_144 });
       expect(text).not.toContain('sk-never-shown');
       expect(text).not.toContain(setup.config.home);
     });

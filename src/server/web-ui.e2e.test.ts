@@ -182,6 +182,7 @@ describe('web UI in headless Chromium', () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByText('scripted:').waitFor({ timeout: 10_000 });
     expect(await page.locator('dl.settings').textContent()).toContain('PGlite');
+    expect(await page.locator('dl.settings').textContent()).toContain('Universal Sentence Encoder lite');
     await page.close();
 
     expect(outcome).toContain('Result');
@@ -232,11 +233,15 @@ describe('web UI in headless Chromium', () => {
     await page.getByLabel('changes to tool.ts from 1.0.0 to 1.0.1').waitFor({ timeout: 10_000 });
     expect(await diff.locator('.diff-line.removed').allTextContents()).toEqual([`- ${removedLine}\n`]);
     expect(await diff.locator('.diff-line.added').allTextContents()).toEqual([`+ ${addedLine}\n`]);
-    expect(await diff.locator('.diff-line.same').count()).toBeGreaterThan(10);
     expect(await page.locator('.version-diff').textContent()).toContain('tool.ts: 1 line added, 1 removed from 1.0.0 to 1.0.1.');
+    // Unchanged lines fold to three around the change, and unfold on request.
+    expect(await diff.locator('.diff-line.same').count()).toBeLessThanOrEqual(6);
+    expect(await diff.locator('.diff-line.fold').first().textContent()).toMatch(/^⋯ \d+ unchanged lines/);
+    await page.getByRole('button', { name: 'Show every line' }).click();
+    expect(await diff.locator('.diff-line.same').count()).toBeGreaterThan(10);
+    expect(await diff.locator('.diff-line.fold').count()).toBe(0);
+    await page.getByRole('button', { name: 'Fold unchanged lines' }).click();
 
-    // The diff box scrolls on its own; bring the changed lines to its middle for the screenshot.
-    await diff.locator('.diff-line.added').evaluate((line) => line.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: path.join(artifacts, 'web-tool-versions.png'), fullPage: true });
     await page.close();
     expect(problems).toEqual([]);

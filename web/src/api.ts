@@ -83,6 +83,7 @@ export interface CallOutcome {
 export interface Settings {
   model: string | null;
   embedder: string;
+  sentenceEncoder: 'use-lite' | 'off';
   database: 'pglite' | 'postgres';
   auth: 'token' | 'none';
   maxRunningRequests: number;

@@ -27,7 +27,7 @@ export interface CandidateOptions {
    * A second vector channel, the sentence encoder's: its `limit` nearest tools join the candidates
    * and every candidate gets its similarity (`sentenceSimilarities`).
    */
-  sentence?: { embedderId: string; vector: number[] };
+  sentence?: { embedderId: string; vector: number[]; /** Nearest tools this channel adds (default `limit`; 0 only re-scores). */ limit?: number };
 }
 
 export interface Candidates {
@@ -82,14 +82,15 @@ export function candidatesStatement(options: {
   limit: number;
   textMatchBudget: number;
   /** The sentence channel with its registered dimensions (undefined when no tool has such a vector yet). */
-  sentence?: { embedderId: string; vector: number[]; dimensions: number | undefined };
+  sentence?: { embedderId: string; vector: number[]; dimensions: number | undefined; limit?: number };
 }): { text: string; params: unknown[]; usesVectors: boolean } {
   const { embedderId, dimensions, query, sentence } = options;
   const input = options;
   const usesSentence = sentence !== undefined && sentence.dimensions === sentence.vector.length;
   const sentenceCast = `vector(${Math.trunc(sentence?.dimensions ?? 0)})`;
-  const sentencePart = usesSentence
-    ? `sentence_nearest AS (${vectorSearchSql({ embedderId: sentence.embedderId, dimensions: sentence.vector.length }).replaceAll('$1::text', '$5::text')})`
+  const sentenceLimit = Math.trunc(sentence?.limit ?? options.limit);
+  const sentencePart = usesSentence && sentenceLimit > 0
+    ? `sentence_nearest AS (${vectorSearchSql({ embedderId: sentence.embedderId, dimensions: sentence.vector.length }).replaceAll('$1::text', '$5::text').replace('LIMIT $2::int', `LIMIT ${sentenceLimit}`)})`
     : `sentence_nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $5::text IS NOT NULL AND false)`;
   // As for `similarity` below: sentence candidates bring theirs from the scan, the others look it up.
   const sentenceSimilarity = usesSentence

@@ -16,6 +16,7 @@ export function registerSettingsRoute(app: ApiApp, context: ServerContext): void
       {
         model: toolsmith.model?.id ?? null,
         embedder: config.embedder,
+        sentenceEncoder: config.sentenceEncoder,
         database: config.databaseUrl === undefined ? 'pglite' : 'postgres',
         auth: config.apiToken === undefined ? 'none' : 'token',
         maxRunningRequests: limits.maxRunningRequests,

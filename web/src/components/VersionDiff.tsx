@@ -25,6 +25,30 @@ function lineDiff(before: string, after: string): DiffLine[] {
   return lines;
 }
 
+/** Unchanged lines shown around each change; longer unchanged runs fold into one row. */
+const CONTEXT = 3;
+
+type Row = DiffLine | { kind: 'fold'; count: number };
+
+function foldUnchanged(lines: DiffLine[]): Row[] {
+  const shown = lines.map(() => false);
+  lines.forEach((line, i) => {
+    if (line.kind === 'same') return;
+    for (let j = Math.max(0, i - CONTEXT); j <= Math.min(lines.length - 1, i + CONTEXT); j++) shown[j] = true;
+  });
+  const rows: Row[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && !shown[end]) end++;
+    // A fold must hide more than the one line its marker takes.
+    if (end - i > 1) rows.push({ kind: 'fold', count: end - i });
+    else if (end > i) rows.push(lines[i] as DiffLine);
+    if (end < lines.length) rows.push(lines[end] as DiffLine);
+    i = end + 1;
+  }
+  return rows;
+}
+
 /** Pick any two versions and see how a file changed between them, line by line. */
 export function VersionDiff({ name, versions }: { name: string; versions: VersionEntry[] }) {
   const [from, setFrom] = useState(() => versions[1]?.version ?? versions[0]?.version ?? '');
@@ -32,6 +56,7 @@ export function VersionDiff({ name, versions }: { name: string; versions: Versio
   const [file, setFile] = useState<FileName>('tool.ts');
   const [loaded, setLoaded] = useState<ReadonlyMap<string, ToolDetail>>(new Map());
   const [error, setError] = useState<string>();
+  const [everyLine, setEveryLine] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,6 +83,8 @@ export function VersionDiff({ name, versions }: { name: string; versions: Versio
   if (versions.length < 2) return <p className="muted">Only one version so far; a repair or a rollback adds more to compare.</p>;
   const added = lines?.filter((line) => line.kind === 'added').length ?? 0;
   const removed = lines?.filter((line) => line.kind === 'removed').length ?? 0;
+  const rows: Row[] | undefined = lines === undefined ? undefined : everyLine ? lines : foldUnchanged(lines);
+  const folds = rows?.some((row) => row.kind === 'fold') === true;
   return (
     <div className="version-diff">
       <div className="diff-controls">
@@ -92,20 +119,37 @@ export function VersionDiff({ name, versions }: { name: string; versions: Versio
       </div>
       {error !== undefined && <p role="alert" className="error-text">{error}</p>}
       {lines === undefined && error === undefined && <p className="muted">Loading…</p>}
-      {lines !== undefined && (
+      {rows !== undefined && (
         <>
           <p className="muted" aria-live="polite">
             {added === 0 && removed === 0 ? `${file} is the same in ${from} and ${to}.` : `${file}: ${added} line${added === 1 ? '' : 's'} added, ${removed} removed from ${from} to ${to}.`}
+            {(folds || everyLine) && (
+              <>
+                {' '}
+                <button type="button" className="secondary" onClick={() => setEveryLine(!everyLine)}>
+                  {everyLine ? 'Fold unchanged lines' : 'Show every line'}
+                </button>
+              </>
+            )}
           </p>
-          <pre className="diff" tabIndex={0} aria-label={`changes to ${file} from ${from} to ${to}`}>
-            {lines.map((line, index) => (
-              <span key={index} className={`diff-line ${line.kind}`}>
-                {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
-                {line.text}
-                {'\n'}
-              </span>
-            ))}
-          </pre>
+          {(added > 0 || removed > 0 || everyLine) && (
+            <pre className="diff" tabIndex={0} aria-label={`changes to ${file} from ${from} to ${to}`}>
+              {rows.map((row, index) =>
+                row.kind === 'fold' ? (
+                  <span key={index} className="diff-line fold">
+                    {`⋯ ${row.count} unchanged line${row.count === 1 ? '' : 's'}`}
+                    {'\n'}
+                  </span>
+                ) : (
+                  <span key={index} className={`diff-line ${row.kind}`}>
+                    {row.kind === 'added' ? '+ ' : row.kind === 'removed' ? '- ' : '  '}
+                    {row.text}
+                    {'\n'}
+                  </span>
+                ),
+              )}
+            </pre>
+          )}
         </>
       )}
     </div>

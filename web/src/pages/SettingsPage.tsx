@@ -20,6 +20,8 @@ export function SettingsPage() {
             <dd>{settings.model ?? 'none configured (answers from templates; no new tools)'}</dd>
             <dt>Embedder</dt>
             <dd>{settings.embedder}</dd>
+            <dt>Sentence encoder</dt>
+            <dd>{settings.sentenceEncoder === 'off' ? 'off (words and word vectors only)' : 'Universal Sentence Encoder lite (offline)'}</dd>
             <dt>Database</dt>
             <dd>{settings.database === 'pglite' ? 'embedded PGlite (in TOOLSMITH_HOME)' : 'PostgreSQL (DATABASE_URL)'}</dd>
             <dt>API authentication</dt>
@@ -29,7 +31,7 @@ export function SettingsPage() {
             <dt>Largest request body</dt>
             <dd>{Math.round(settings.maxBodyBytes / 1024)} KiB</dd>
           </dl>
-          <p className="muted small">These come from environment variables (TOOLSMITH_MODEL, TOOLSMITH_EMBEDDER, DATABASE_URL) read when the server starts; change them there and restart.</p>
+          <p className="muted small">These come from environment variables (TOOLSMITH_MODEL, TOOLSMITH_EMBEDDER, TOOLSMITH_SENTENCE_ENCODER, DATABASE_URL) read when the server starts; change them there and restart.</p>
         </>
       )}
     </section>
