@@ -3,7 +3,7 @@ import { startEmbeddingsTestServer, type EmbeddingsTestServer } from './embedder
 import { createProviderEmbedder } from './embedders/index.ts';
 import { createRegistry } from './registry.ts';
 import { doublePackage, openTestRegistry, removeHome, type OpenedRegistry } from './registry-test-support.ts';
-import { createWordVectorEmbedder } from './search/index.ts';
+import { createSentenceEncoder, createWordVectorEmbedder } from './search/index.ts';
 import { createSandbox } from '../sandbox/index.ts';
 
 const WORD_VECTORS = 'word-vectors:wink-sg-100d:sif-v1';
@@ -51,4 +51,29 @@ describe('registry reindex after switching to a provider embedder (local OpenAI-
     expect(await opened.store.embeddingsMissing({ embedderId: provider.id })).toEqual([]);
     expect(await opened.store.embeddingsMissing({ embedderId: WORD_VECTORS })).toEqual([]);
   });
+});
+
+describe('a library made before the sentence encoder', () => {
+  let opened: OpenedRegistry;
+  beforeAll(async () => {
+    opened = await openTestRegistry();
+    await opened.registry.add({ pkg: doublePackage() });
+  });
+  afterAll(async () => {
+    await opened.close();
+    await removeHome(opened.home);
+  });
+
+  it('gets sentence vectors for its tools when opened with the encoder on, and then finds them through it', async () => {
+    const sentenceEncoder = createSentenceEncoder();
+    expect(await opened.store.embeddingsMissing({ embedderId: sentenceEncoder.id })).toEqual(['double_number']);
+    const registry = createRegistry({ store: opened.store, sandbox: createSandbox(), embedder: createWordVectorEmbedder(), sentenceEncoder });
+    await registry.ensureStarterLibrary();
+    expect(await opened.store.embeddingsMissing({ embedderId: sentenceEncoder.id })).toEqual([]);
+    // The word-vector vectors are untouched, and new versions store all three kinds.
+    expect(await opened.store.embeddingsMissing({ embedderId: WORD_VECTORS })).toEqual([]);
+    await registry.add({ pkg: doublePackage({ version: '1.1.0' }) });
+    expect(await opened.store.embeddingsMissing({ embedderId: sentenceEncoder.id })).toEqual([]);
+    expect((await registry.search({ query: 'multiply a value by two' })).hits[0]?.name).toBe('double_number');
+  }, 60_000);
 });
