@@ -56,4 +56,14 @@ describe('the agent and registry over a running server', () => {
     const [history, historyDirect] = await Promise.all([remote.registry.history({ name: 'percentage_of' }), setup.toolsmith.registry.history({ name: 'percentage_of' })]);
     expect(history).toEqual(historyDirect);
   });
+
+  it('searches like the local registry, and refuses an empty search the same way', async () => {
+    const [viaServer, direct] = await Promise.all([remote.registry.search({ query: 'convert kilometers to miles', limit: 3 }), setup.toolsmith.registry.search({ query: 'convert kilometers to miles', limit: 3 })]);
+    expect(viaServer.hits.map((hit) => [hit.name, hit.band])).toEqual(direct.hits.map((hit) => [hit.name, hit.band]));
+    expect(viaServer.band).toBe(direct.band);
+    for (const registry of [remote.registry, setup.toolsmith.registry]) {
+      const refused = await registry.search({ query: '  ' }).catch((error: unknown) => error);
+      expect(ToolsmithError.isInstance(refused) && refused.code).toBe('search_invalid');
+    }
+  });
 });

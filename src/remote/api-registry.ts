@@ -18,7 +18,7 @@ import {
   ToolListSchema,
   VersionListSchema,
 } from '../server/api-schemas.ts';
-import { systemError } from '../errors.ts';
+import { systemError, userError } from '../errors.ts';
 import type { ApiClient } from './api-client.ts';
 
 const toolPath = (name: string, rest = '') => `/api/tools/${encodeURIComponent(name)}${rest}`;
@@ -71,9 +71,9 @@ export function createApiRegistry(options: { client: ApiClient }): Registry {
     },
 
     async search({ query, limit, signal }) {
+      // The API lists every tool for an empty q; the registry refuses an empty search, and so does this.
+      if (query.trim() === '') throw userError('search_invalid', 'invalid search: the query must not be empty', 'pass a non-empty query');
       const reply = await client.call({ method: 'GET', path: '/api/tools', query: { q: query, limit }, schema: ToolListSchema, ...(signal === undefined ? {} : { signal }) });
-      // An empty query lists instead of searching; the local registry finds nothing for it.
-      if (query.trim() === '') return { hits: [], band: 'synthesize' };
       const hits = reply.tools.map((tool): RegistryHit => ({
         name: tool.name,
         description: tool.description,
