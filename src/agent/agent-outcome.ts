@@ -84,3 +84,16 @@ function toolOf(events: readonly AgentEvent[]): { name: string; version: string;
   const hit = search?.hits.find((each) => each.name === name);
   return { name, version: executed?.version ?? '', status: hit?.status ?? 'verified' };
 }
+
+/**
+ * `Agent.run` for any `ask`: reads the request's events to the end, passing each to `onEvent`,
+ * and returns the outcome (or throws the `request-failed` error).
+ */
+export async function collectOutcome(events: AsyncIterable<AgentEvent>, onEvent?: (event: AgentEvent) => void): Promise<AgentOutcome> {
+  const seen: AgentEvent[] = [];
+  for await (const event of events) {
+    seen.push(event);
+    onEvent?.(event);
+  }
+  return outcomeFromEvents(seen);
+}

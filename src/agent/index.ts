@@ -55,6 +55,6 @@ export type {
 } from './events.ts';
 export { createAgent } from './orchestrator.ts';
 export type { Agent, AgentOptions, AgentRequest, CreateAgentOptions } from './agent-port.ts';
-export { AgentOutcomeSchema, outcomeFromEvents } from './agent-outcome.ts';
+export { AgentOutcomeSchema, collectOutcome, outcomeFromEvents } from './agent-outcome.ts';
 export type { AgentOutcome } from './agent-outcome.ts';
 export { MODEL_SETUP } from './model-required.ts';

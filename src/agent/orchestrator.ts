@@ -1,5 +1,5 @@
 import type { Agent, AgentRequest, CreateAgentOptions } from './agent-port.ts';
-import { outcomeFromEvents } from './agent-outcome.ts';
+import { collectOutcome } from './agent-outcome.ts';
 import { createEventChannel } from './event-channel.ts';
 import { createEventStamper, type AgentEvent } from './events.ts';
 import { handleRequest } from './handle-request.ts';
@@ -24,13 +24,6 @@ export function createAgent(deps: CreateAgentOptions): Agent {
 
   return {
     ask,
-    async run({ onEvent, ...call }) {
-      const events: AgentEvent[] = [];
-      for await (const event of ask(call)) {
-        events.push(event);
-        onEvent?.(event);
-      }
-      return outcomeFromEvents(events);
-    },
+    run: ({ onEvent, ...call }) => collectOutcome(ask(call), onEvent),
   };
 }

@@ -20,6 +20,7 @@ import {
   SENTENCE_FUSION_WEIGHT,
   fuseOnScale,
   neighboursOf,
+  rankOrder,
 } from './search/index.ts';
 import { SEARCH_NAME_WEIGHT, type SearchStatistics } from './store/index.ts';
 import { descriptionPhrases, phraseMatch } from './value-phrases.ts';
@@ -295,7 +296,8 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
         if (sentenceSimilarity !== undefined) {
           const words = relevance;
           relevance = fuseOnScale(words, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT);
-          contested = argmax(relevance) !== argmax(words) ? argmax(relevance) : -1;
+          const [fusedTop = -1] = rankOrder(relevance);
+          contested = fusedTop !== rankOrder(words)[0] ? fusedTop : -1;
         }
         if (phraseQuery !== undefined) {
           const fused = Float64Array.from(relevance);
@@ -319,12 +321,6 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       return out;
     },
   };
-}
-
-function argmax(values: ArrayLike<number>): number {
-  let best = -1;
-  for (let i = 0; i < values.length; i++) if (best === -1 || (values[i] ?? 0) > (values[best] ?? 0)) best = i;
-  return best;
 }
 
 /** The candidates' sentence cosines, in order; a candidate without one gets the lowest of the rest. */

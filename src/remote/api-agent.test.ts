@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ToolsmithError } from '../errors.ts';
 import { createModelGate, openTestToolsmith, type TestToolsmith } from '../server/server-test-support.ts';
-import { startServer, type RunningServer } from '../server/start-server.ts';
+import { startServer, type RunningServer } from '../server/index.ts';
 import { connectToServer, type ServerConnection } from './connect.ts';
 
 describe('the agent and registry over a running server', () => {

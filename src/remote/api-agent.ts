@@ -1,7 +1,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { outcomeFromEvents, type Agent, type AgentEvent, type AgentRequest } from '../agent/index.ts';
+import { collectOutcome, type Agent, type AgentEvent, type AgentRequest } from '../agent/index.ts';
 import { describeError, systemError } from '../errors.ts';
-import { AgentEventSchema, RequestAcceptedSchema, RequestStatusSchema } from '../server/api-schemas.ts';
+import { AgentEventSchema, RequestAcceptedSchema, RequestStatusSchema } from '../api-contract/index.ts';
 import type { ApiClient } from './api-client.ts';
 
 /** Reconnections to a request's event stream that ended early (a restarted proxy, a dropped socket). */
@@ -65,14 +65,7 @@ export function createApiAgent(options: { client: ApiClient }): Agent {
 
   return {
     ask,
-    async run({ onEvent, ...call }) {
-      const events: AgentEvent[] = [];
-      for await (const event of ask(call)) {
-        events.push(event);
-        onEvent?.(event);
-      }
-      return outcomeFromEvents(events);
-    },
+    run: ({ onEvent, ...call }) => collectOutcome(ask(call), onEvent),
   };
 }
 

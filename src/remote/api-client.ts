@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { describeError, systemError, ToolsmithError, type ErrorKind } from '../errors.ts';
-import { ErrorResponseSchema } from '../server/api-schemas.ts';
+import { ErrorResponseSchema } from '../api-contract/index.ts';
 
 export interface ApiCall<S extends z.ZodType> {
   method: 'GET' | 'POST' | 'DELETE';

@@ -17,7 +17,7 @@ import {
   ToolDetailSchema,
   ToolListSchema,
   VersionListSchema,
-} from '../server/api-schemas.ts';
+} from '../api-contract/index.ts';
 import { systemError, userError } from '../errors.ts';
 import type { ApiClient } from './api-client.ts';
 

@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ToolsmithError, userError } from '../errors.ts';
-import type { ApiError } from './api-schemas.ts';
+import type { ApiError } from '../api-contract/index.ts';
 
 /**
  * The only place Toolsmith's errors become HTTP statuses (as `exit-codes.ts` is for the CLI).

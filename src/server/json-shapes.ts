@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Session, SessionMessage, SessionSummary } from '../agent/index.ts';
 import type { RegistryHit, ToolRecord, ToolSummary, VersionEntry } from '../registry/index.ts';
 import type { CallOutcome } from '../sandbox/index.ts';
-import type { CallOutcomeSchema, MessageListSchema, SessionListSchema, ToolDetailSchema, ToolListItemSchema, VersionListSchema } from './api-schemas.ts';
+import type { CallOutcomeSchema, MessageListSchema, SessionListSchema, ToolDetailSchema, ToolListItemSchema, VersionListSchema } from '../api-contract/index.ts';
 
 /** Domain values as they cross the wire: dates as ISO strings, nothing the schemas do not name. */
 

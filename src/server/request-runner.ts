@@ -1,6 +1,6 @@
 import { outcomeFromEvents, type Agent, type AgentError, type AgentEvent, type AgentRequest } from '../agent/index.ts';
 import { ToolsmithError, describeError, userError } from '../errors.ts';
-import type { RequestStatus } from './api-schemas.ts';
+import type { RequestStatus } from '../api-contract/index.ts';
 
 interface RunningRequest {
   requestId: string;

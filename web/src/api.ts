@@ -1,6 +1,6 @@
 /**
  * The HTTP API as the web UI uses it: the wire shapes it reads (a subset of
- * src/server/api-schemas.ts, written out so the bundle pulls in nothing from the server) and one
+ * src/api-contract/api-schemas.ts, written out so the bundle pulls in nothing from the server) and one
  * fetch helper that turns an error body into an `ApiError`.
  */
 

@@ -60,22 +60,10 @@ export function rankOrder(scores: ArrayLike<number>): number[] {
  * `weight`. Ranks as `(1 - weight)·minmax(base) + weight·minmax(other)` does.
  */
 export function fuseOnScale(base: ArrayLike<number>, other: ArrayLike<number>, weight: number): Float64Array {
-  const [low, high] = rangeOf(base);
-  const [otherLow, otherHigh] = rangeOf(other);
-  return Float64Array.from({ length: base.length }, (_, i) => {
-    const value = base[i] ?? 0;
-    const mapped = otherHigh > otherLow ? low + (((other[i] ?? otherLow) - otherLow) / (otherHigh - otherLow)) * (high - low) : value;
-    return (1 - weight) * value + weight * mapped;
-  });
-}
-
-function rangeOf(values: ArrayLike<number>): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] ?? 0;
-    if (value < low) low = value;
-    if (value > high) high = value;
-  }
-  return low === Infinity ? [0, 0] : [low, high];
+  const values = Array.from(base);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  // A ranker with no opinion (all equal) normalizes to zeros: a constant shift that changes no order.
+  const mapped = minMaxNormalize(other);
+  return Float64Array.from(values, (value, i) => (1 - weight) * value + weight * (low + (mapped[i] ?? 0) * (high - low)));
 }

@@ -1,4 +1,4 @@
-import { ErrorResponseSchema } from '../api-schemas.ts';
+import { ErrorResponseSchema } from '../../api-contract/index.ts';
 
 const errorContent = { 'application/json': { schema: ErrorResponseSchema } };
 

@@ -7,7 +7,7 @@ import {
   RequestAcceptedSchema,
   RequestIdParamsSchema,
   RequestStatusSchema,
-} from '../api-schemas.ts';
+} from '../../api-contract/index.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';
 

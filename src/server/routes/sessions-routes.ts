@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { LimitQuerySchema, MessageListSchema, SessionIdParamsSchema, SessionListSchema } from '../api-schemas.ts';
+import { LimitQuerySchema, MessageListSchema, SessionIdParamsSchema, SessionListSchema } from '../../api-contract/index.ts';
 import { messagesJson, sessionsJson } from '../json-shapes.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';

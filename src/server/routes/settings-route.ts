@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SettingsSchema } from '../api-schemas.ts';
+import { SettingsSchema } from '../../api-contract/index.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 
 const settings = createRoute({

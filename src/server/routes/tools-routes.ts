@@ -17,7 +17,7 @@ import {
   ToolsQuerySchema,
   ToolVersionParamsSchema,
   VersionListSchema,
-} from '../api-schemas.ts';
+} from '../../api-contract/index.ts';
 import { callOutcomeJson, summaryOfRecord, toolDetailJson, toolListItemJson, versionsJson } from '../json-shapes.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';

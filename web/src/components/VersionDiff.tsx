@@ -88,26 +88,8 @@ export function VersionDiff({ name, versions }: { name: string; versions: Versio
   return (
     <div className="version-diff">
       <div className="diff-controls">
-        <label>
-          From{' '}
-          <select value={from} onChange={(event) => setFrom(event.target.value)}>
-            {versions.map((entry) => (
-              <option key={entry.version} value={entry.version}>
-                {entry.version}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          To{' '}
-          <select value={to} onChange={(event) => setTo(event.target.value)}>
-            {versions.map((entry) => (
-              <option key={entry.version} value={entry.version}>
-                {entry.version}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label="From" versions={versions} value={from} onChange={setFrom} />
+        <VersionSelect label="To" versions={versions} value={to} onChange={setTo} />
         <label>
           File{' '}
           <select value={file} onChange={(event) => setFile(event.target.value as FileName)}>
@@ -153,5 +135,20 @@ export function VersionDiff({ name, versions }: { name: string; versions: Versio
         </>
       )}
     </div>
+  );
+}
+
+function VersionSelect(props: { label: string; versions: VersionEntry[]; value: string; onChange: (version: string) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.versions.map((entry) => (
+          <option key={entry.version} value={entry.version}>
+            {entry.version}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
