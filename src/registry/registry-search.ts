@@ -72,23 +72,41 @@ export function createRegistrySearch(options: {
       const query = withoutValues(asked);
       const phraseQuery = hasValues(asked) ? asked : undefined;
       const signal = input.signal;
+      // The sentence encoder runs in its own thread: started first, it encodes while the word
+      // candidates are fetched, and its channel follows (`sentenceCandidates`).
+      const sentencePending = usesSentence ? sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) }) : undefined;
+      // Awaited below; if anything before that throws, its rejection must not go unhandled.
+      sentencePending?.catch(() => {});
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
-      const [sentenceVector] = usesSentence ? await sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) }) : [];
       const vector = Array.from(queryVector);
       // A query with no known word embeds to zeros, which has no cosine; full text may still match.
       // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
       const hasDirection = method !== 'bm25' && vector.some((value) => value !== 0);
       const words = [...new Set(contentWords(query))];
       const [known, policy] = await Promise.all([store.searchStatistics({ terms: words.map(stem) }), store.getRankingPolicy()]);
-      const { summaries, similarities, sentenceSimilarities } = await store.searchCandidates({
+      const found = await store.searchCandidates({
         embedderId: embedder.id,
         vector: hasDirection ? vector : null,
         query,
         words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
         limit: CANDIDATES_PER_SOURCE,
         textMatchBudget: TEXT_MATCH_BUDGET,
-        ...(sentenceVector === undefined || sentenceEncoder === undefined ? {} : { sentence: { embedderId: sentenceEncoder.id, vector: Array.from(sentenceVector), limit: SENTENCE_CANDIDATES } }),
       });
+      const { similarities } = found;
+      let summaries = found.summaries;
+      let sentenceSimilarities = new Map<string, number>();
+      if (sentencePending !== undefined && sentenceEncoder !== undefined) {
+        const [sentenceVector = new Float32Array(sentenceEncoder.dimensions)] = await sentencePending;
+        const sentence = await store.sentenceCandidates({
+          embedderId: sentenceEncoder.id,
+          vector: Array.from(sentenceVector),
+          limit: SENTENCE_CANDIDATES,
+          known: summaries.map((summary) => summary.name),
+        });
+        // By name, as one statement returned them before the channels were split: ties keep their order.
+        summaries = [...summaries, ...sentence.summaries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        sentenceSimilarities = sentence.similarities;
+      }
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };
       const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
       const stems = new Set(words.map(stem));

@@ -123,8 +123,7 @@ export async function indexManifestsForBenchmark(options: {
  */
 export async function explainSearchForBenchmark(options: Omit<CandidateOptions, 'vector'> & { sql: SqlClient; vector: number[] }): Promise<string> {
   const { sql, vector } = options;
-  const { sentence, ...rest } = options;
-  const { text, params } = candidatesStatement({ ...rest, dimensions: vector.length, ...(sentence === undefined ? {} : { sentence: { ...sentence, dimensions: sentence.vector.length } }) });
+  const { text, params } = candidatesStatement({ ...options, dimensions: vector.length });
   const rows = await sql.transaction(async (tx) => {
     await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(DEFAULT_EF_SEARCH, Math.trunc(options.limit))}`);
     return (await tx.query<Record<string, unknown>>(`EXPLAIN (ANALYZE, COSTS OFF) ${text}`, params)).rows;

@@ -18,14 +18,18 @@ export function hnswIndexName(embedderId: string): string {
   return `tool_embeddings_hnsw_${createHash('sha256').update(embedderId).digest('hex').slice(0, 16)}`;
 }
 
-/** The nearest-neighbour query for one embedder: `$1` the query vector as text, `$2` the limit. */
-export function vectorSearchSql(options: { embedderId: string; dimensions: number }): string {
+/**
+ * The nearest-neighbour query for one embedder, rows `(name, similarity)`. `vector` names the
+ * parameter holding the query vector as text (default `$1`), `limit` the SQL for the row count (default `$2::int`).
+ */
+export function vectorSearchSql(options: { embedderId: string; dimensions: number; vector?: string; limit?: string }): string {
   const cast = `vector(${Math.trunc(options.dimensions)})`;
-  return `SELECT tool_name AS name, 1 - (embedding::${cast} <=> $1::text::${cast}) AS similarity
+  const query = `${options.vector ?? '$1'}::${cast}`;
+  return `SELECT tool_name AS name, 1 - (embedding::${cast} <=> ${query}) AS similarity
     FROM tool_embeddings
     WHERE embedder = ${literal(options.embedderId)}
-    ORDER BY embedding::${cast} <=> $1::text::${cast}
-    LIMIT $2::int`;
+    ORDER BY embedding::${cast} <=> ${query}
+    LIMIT ${options.limit ?? '$2::int'}`;
 }
 
 /** Builds the embedder's partial HNSW index (idempotent). */

@@ -305,7 +305,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
     });
 
-    it('adds a sentence channel: its nearest tools join the candidates, each with its sentence similarity', async () => {
+    it('adds a sentence channel: its nearest tools not yet candidates join them, and every candidate gets its similarity', async () => {
       const embedderId = 'contract-words';
       const sentenceId = 'contract-sentences';
       await store.addVersion({
@@ -318,21 +318,24 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
         status: 'verified', reason: 'created',
         embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 0 }) }, { embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 3 }) }],
       });
-      // Only the sentence vector points at sent_delta_tool; words and word vectors point elsewhere.
-      const found = await store.searchCandidates({
-        embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'narwhalword', words: [{ word: 'narwhalword', documentFrequency: 1 }], limit: 1, textMatchBudget: 100,
-        sentence: { embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 3 }) },
+      const words = await store.searchCandidates({
+        embedderId, vector: null, query: 'narwhalword', words: [{ word: 'narwhalword', documentFrequency: 1 }], limit: 5, textMatchBudget: 100,
       });
-      expect(found.summaries.map((summary) => summary.name)).toEqual(expect.arrayContaining(['sent_gamma_tool', 'sent_delta_tool']));
-      expect(found.sentenceSimilarities.get('sent_delta_tool')).toBeCloseTo(1, 5);
-      expect(found.sentenceSimilarities.get('sent_gamma_tool')).toBeCloseTo(0, 5);
+      expect(words.summaries.map((summary) => summary.name)).toEqual(['sent_gamma_tool']);
+      // Only the sentence vector points at sent_delta_tool; the word candidate is scored, not repeated.
+      const found = await store.sentenceCandidates({ embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 3 }), limit: 2, known: ['sent_gamma_tool'] });
+      expect(found.summaries.map((summary) => summary.name)).toEqual(['sent_delta_tool']);
+      expect(found.summaries[0]?.status).toBe('verified');
+      expect(found.similarities.get('sent_delta_tool')).toBeCloseTo(1, 5);
+      expect(found.similarities.get('sent_gamma_tool')).toBeCloseTo(0, 5);
+      // limit 0 only scores the known candidates.
+      const scoredOnly = await store.sentenceCandidates({ embedderId: sentenceId, vector: axisVector({ dimensions: 4, axis: 2 }), limit: 0, known: ['sent_gamma_tool', 'no_such_tool'] });
+      expect(scoredOnly.summaries).toEqual([]);
+      expect([...scoredOnly.similarities.keys()]).toEqual(['sent_gamma_tool']);
+      expect(scoredOnly.similarities.get('sent_gamma_tool')).toBeCloseTo(1, 5);
       // A sentence embedder no tool has a vector from adds nothing and fails nothing.
-      const unknown = await store.searchCandidates({
-        embedderId, vector: null, query: 'narwhalword', words: [], limit: 5, textMatchBudget: 100,
-        sentence: { embedderId: 'contract-never-used', vector: axisVector({ dimensions: 4, axis: 0 }) },
-      });
-      expect(unknown.summaries.map((summary) => summary.name)).toEqual(['sent_gamma_tool']);
-      expect(unknown.sentenceSimilarities.size).toBe(0);
+      const unknown = await store.sentenceCandidates({ embedderId: 'contract-never-used', vector: axisVector({ dimensions: 4, axis: 0 }), limit: 5, known: ['sent_gamma_tool'] });
+      expect(unknown).toEqual({ summaries: [], similarities: new Map() });
     });
 
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {

@@ -12,6 +12,7 @@ import type {
   VersionEntry,
 } from './store-schemas.ts';
 import type { CandidateOptions, Candidates } from './search-candidates.ts';
+import type { SentenceCandidateOptions, SentenceCandidates } from './sentence-candidates.ts';
 import type { SearchStatistics } from './search-statistics.ts';
 
 /** One logged call of a tool, as `executions` reads it back. */
@@ -110,6 +111,11 @@ export interface ToolStore {
    * the `limit` best full-text matches (GIN, bounded by `textMatchBudget`), with their summaries.
    */
   searchCandidates(options: CandidateOptions): Promise<Candidates>;
+  /**
+   * A second vector channel for the same search, once its (slower) query vector is ready: the
+   * `limit` nearest tools not among `known`, with summaries, and the similarity of every candidate.
+   */
+  sentenceCandidates(options: SentenceCandidateOptions): Promise<SentenceCandidates>;
   /** Tools with no vector from this embedder, by name: what `reindex` must embed. */
   embeddingsMissing(options: { embedderId: string }): Promise<string[]>;
   /** Upserts vectors of the tool's current version (reindexing with a new embedder). */

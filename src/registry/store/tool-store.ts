@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
 import { searchCandidates } from './search-candidates.ts';
+import { sentenceCandidates } from './sentence-candidates.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { createSearchStatisticsReader, textArrayLiteral } from './search-statistics.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
@@ -74,6 +75,15 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
   const { sql } = options;
   const searchStatistics = createSearchStatisticsReader(sql);
   const knownDimensions = new Map<string, number>();
+  const dimensionsOf = async (embedderId: string) => {
+    let dimensions = knownDimensions.get(embedderId);
+    if (dimensions === undefined) {
+      dimensions = await embedderDimensions({ sql, embedderId });
+      // An embedder's dimension count never changes once registered (ensureEmbedder refuses others).
+      if (dimensions !== undefined) knownDimensions.set(embedderId, dimensions);
+    }
+    return dimensions;
+  };
 
   return {
     addVersion: (input) =>
@@ -216,20 +226,11 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     searchStatistics,
 
     searchCandidates: async (candidateOptions) => {
-      const dimensionsOf = async (embedderId: string) => {
-        let dimensions = knownDimensions.get(embedderId);
-        if (dimensions === undefined) {
-          dimensions = await embedderDimensions({ sql, embedderId });
-          // An embedder's dimension count never changes once registered (ensureEmbedder refuses others).
-          if (dimensions !== undefined) knownDimensions.set(embedderId, dimensions);
-        }
-        return dimensions;
-      };
       const dimensions = candidateOptions.vector === null ? knownDimensions.get(candidateOptions.embedderId) : await dimensionsOf(candidateOptions.embedderId);
-      const sentence = candidateOptions.sentence;
-      const sentenceDimensions = sentence === undefined ? undefined : await dimensionsOf(sentence.embedderId);
-      return searchCandidates({ sql, dimensions, sentenceDimensions, ...candidateOptions });
+      return searchCandidates({ sql, dimensions, ...candidateOptions });
     },
+
+    sentenceCandidates: async (sentenceOptions) => sentenceCandidates({ sql, dimensions: await dimensionsOf(sentenceOptions.embedderId), ...sentenceOptions }),
 
     embeddingsMissing: async ({ embedderId }) => {
       const id = parseInput(EmbedderIdSchema, embedderId, 'embedding_invalid', 'embedder id');
