@@ -10,7 +10,7 @@ import type { SqlClient } from './sql-client.ts';
  */
 
 /** A SQL string literal; embedder ids are data, quoted here because index predicates cannot take parameters. */
-function literal(text: string): string {
+export function sqlLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
@@ -27,7 +27,7 @@ export function vectorSearchSql(options: { embedderId: string; dimensions: numbe
   const query = `${options.vector ?? '$1'}::${cast}`;
   return `SELECT tool_name AS name, 1 - (embedding::${cast} <=> ${query}) AS similarity
     FROM tool_embeddings
-    WHERE embedder = ${literal(options.embedderId)}
+    WHERE embedder = ${sqlLiteral(options.embedderId)}
     ORDER BY embedding::${cast} <=> ${query}
     LIMIT ${options.limit ?? '$2::int'}`;
 }
@@ -36,7 +36,7 @@ export function vectorSearchSql(options: { embedderId: string; dimensions: numbe
 export function vectorIndexSql(options: { embedderId: string; dimensions: number }): string {
   return `CREATE INDEX IF NOT EXISTS ${hnswIndexName(options.embedderId)} ON tool_embeddings
     USING hnsw ((embedding::vector(${Math.trunc(options.dimensions)})) vector_cosine_ops)
-    WHERE embedder = ${literal(options.embedderId)}`;
+    WHERE embedder = ${sqlLiteral(options.embedderId)}`;
 }
 
 /** The embedder's registered dimension count, or undefined when it was never used. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vectorSearchSql } from './embedder-index.ts';
+import { sqlLiteral, vectorSearchSql } from './embedder-index.ts';
 import type { SqlClient } from './sql-client.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { summaryFromRow, SUMMARY_COLUMNS, type SummaryRow } from './store-rows.ts';
@@ -41,10 +41,6 @@ const CandidateOptionsSchema = z.object({
   textMatchBudget: z.number().int().positive(),
 });
 
-/** A SQL string literal (embedder ids are data; the HNSW index predicate needs them inline). */
-function sqlLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * The text full-text search runs: the query itself when its words match at most `budget` tools in

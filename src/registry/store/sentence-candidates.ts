@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { vectorSearchSql } from './embedder-index.ts';
+import { sqlLiteral, vectorSearchSql } from './embedder-index.ts';
 import type { SqlClient } from './sql-client.ts';
 import { textArrayLiteral } from './search-statistics.ts';
 import { parseInput } from './store-input.ts';
@@ -29,9 +29,6 @@ const OptionsSchema = z.object({
   known: z.array(z.string()).max(10_000),
 });
 
-function sqlLiteral(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * The statement behind `ToolStore.sentenceCandidates`: `$1` the query vector, `$2` the limit, `$3`
