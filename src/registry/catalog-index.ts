@@ -286,26 +286,27 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
       else if (method === 'soft') relevance = await soft();
       else if (method === 'sentence') relevance = sentenceScores(candidates, sentenceSimilarity);
       else if (method === 'hybrid') {
-        relevance = weightedScoreFusion([
+        const words = weightedScoreFusion([
           { scores: await vector(), weight: FUSION.vector },
           { scores: await soft(), weight: FUSION.soft },
           { scores: await bm25Expanded(), weight: FUSION.lexical },
           { scores: await bm25WordNet(), weight: FUSION.wordNet },
           { scores: await nameVector(), weight: FUSION.name },
         ]);
-        if (sentenceSimilarity !== undefined) {
-          const words = relevance;
-          relevance = fuseOnScale(words, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT);
-          const [fusedTop = -1] = rankOrder(relevance);
-          contested = fusedTop !== rankOrder(words)[0] ? fusedTop : -1;
-        }
-        if (phraseQuery !== undefined) {
-          const fused = Float64Array.from(relevance);
+        const withPhrases = (scores: ArrayLike<number>): ArrayLike<number> => {
+          if (phraseQuery === undefined) return scores;
+          const fused = Float64Array.from(scores);
           tools.forEach((analysis, i) => {
             analysis.phrases ??= descriptionPhrases((candidates[i] as CatalogTool).description);
             fused[i] = (fused[i] ?? 0) + PHRASE_WEIGHT * phraseMatch({ query: phraseQuery, phrases: analysis.phrases });
           });
-          relevance = fused;
+          return fused;
+        };
+        relevance = withPhrases(sentenceSimilarity === undefined ? words : fuseOnScale(words, sentenceScores(candidates, sentenceSimilarity), SENTENCE_FUSION_WEIGHT));
+        if (sentenceSimilarity !== undefined) {
+          // Compared on the final ranking: the phrasing around values can settle what the encoder tipped.
+          const [fusedTop = -1] = rankOrder(relevance);
+          contested = fusedTop !== rankOrder(withPhrases(words))[0] ? fusedTop : -1;
         }
       } else {
         const inputs = [

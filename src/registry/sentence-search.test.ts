@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchmarkRetrieval, openBenchmarkCatalog } from './retrieval-benchmark.ts';
+import { listStarterPackageDirs } from '../starter/index.ts';
+import { benchmarkRetrieval, BenchmarkToolSchema, openBenchmarkCatalog } from './retrieval-benchmark.ts';
 import { createSentenceEncoder, createWordVectorEmbedder } from './search/index.ts';
 
 const catalog = [
@@ -42,5 +45,21 @@ describe('registry search with the sentence encoder fused in', () => {
       ['hybrid', true, true],
     ]);
     expect(rows.at(-1)?.report.top1).toBe(1);
+  }, 60_000);
+
+  it('checks rather than reuses a top hit the encoder tipped over what the words and the phrasing around values chose', async () => {
+    const dirs = await listStarterPackageDirs();
+    const starter = await Promise.all(dirs.map(async (dir) => BenchmarkToolSchema.parse(JSON.parse(await readFile(join(dir, 'tool.json'), 'utf8')))));
+    const opened = await openBenchmarkCatalog({ catalog: starter, embedder, sentenceEncoder });
+    try {
+      const query = 'which day is 2024-02-29';
+      const wordsOnly = await opened.search({ query, withSentence: false });
+      expect([wordsOnly.hits[0]?.name, wordsOnly.band]).toEqual(['day_of_week', 'reuse']);
+      // The encoder prefers add_to_date by a hair; that choice is not reused without a check.
+      const fused = await opened.search({ query });
+      expect([fused.hits[0]?.name, fused.band]).toEqual(['add_to_date', 'check']);
+    } finally {
+      await opened.close();
+    }
   }, 60_000);
 });
