@@ -107,7 +107,7 @@ export function createRegistrySearch(options: {
           limit: SENTENCE_CANDIDATES,
           known: summaries.map((summary) => summary.name),
         });
-        // By name, as one statement returned them before the channels were split: ties keep their order.
+        // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
         summaries = [...summaries, ...sentence.summaries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         sentenceSimilarities = sentence.similarities;
       }

@@ -41,7 +41,6 @@ const CandidateOptionsSchema = z.object({
   textMatchBudget: z.number().int().positive(),
 });
 
-
 /**
  * The text full-text search runs: the query itself when its words match at most `budget` tools in
  * all, else its rarest words that match anything while their matches add up to the budget, and
