@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ToolsmithError } from '../errors.ts';
+import { BandSchema } from '../registry/index.ts';
 import { AgentEventSchema, type AgentEvent } from './events.ts';
 
 const ModelCallRecordSchema = z.object({
@@ -17,7 +18,7 @@ const ModelCallRecordSchema = z.object({
 export const AgentOutcomeSchema = z.object({
   requestId: z.string(),
   sessionId: z.string(),
-  decision: z.enum(['reuse', 'check', 'synthesize']),
+  decision: BandSchema,
   tool: z.object({ name: z.string(), version: z.string(), status: z.enum(['verified', 'experimental']) }),
   arguments: z.record(z.string(), z.unknown()),
   /** The tool's return value; absent when the call failed (see `toolError`) or nothing was called. */

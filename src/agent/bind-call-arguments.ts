@@ -2,7 +2,7 @@ import type { Model } from '../models/index.ts';
 import type { ToolManifest } from '../tool-package/index.ts';
 import { bindArgumentsWithModel } from './bind-arguments-with-model.ts';
 import { bindArguments } from './bind-arguments.ts';
-import { exampleArguments } from './describe-parameters.ts';
+import { exampleArguments } from '../tool-package/index.ts';
 import type { RequestContext } from './load-context.ts';
 import { argumentsUnreadable } from './model-required.ts';
 import { resolveReferences } from './resolve-references.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BandSchema } from '../registry/index.ts';
 
 /**
  * What the agent says while it answers a request. The orchestrator yields these in order
@@ -29,7 +30,7 @@ export const SearchHitSchema = z.object({
   description: z.string(),
   similarity: z.number(),
   score: z.number(),
-  band: z.enum(['reuse', 'check', 'synthesize']),
+  band: BandSchema,
   status: z.enum(['verified', 'experimental']),
 });
 
@@ -62,12 +63,12 @@ export const SearchCompletedEventSchema = z.object({
   type: z.literal('search-completed'),
   ...eventBase,
   hits: z.array(SearchHitSchema),
-  band: z.enum(['reuse', 'check', 'synthesize']),
+  band: BandSchema,
   /**
    * What the agent does next: call `tool` (`reuse`; `check` when the top hit was in the check band
    * and its parameters took the request's values), or build a new one (`synthesize`).
    */
-  decision: z.enum(['reuse', 'check', 'synthesize']),
+  decision: BandSchema,
   tool: z.string().optional(),
 });
 

@@ -1,6 +1,3 @@
-export { verifyPackage } from './verify-package.ts';
-export { runTool, checkArguments, argumentsHint } from './run-tool.ts';
-export { describeParameters, exampleArguments } from './describe-parameters.ts';
 export { detectIntent } from './detect-intent.ts';
 export type { Intent } from './detect-intent.ts';
 export { bindArguments } from './bind-arguments.ts';

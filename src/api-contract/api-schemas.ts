@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AgentErrorSchema, AgentEventSchema, AgentOutcomeSchema, MessageRoleSchema } from '../agent/index.ts';
+import { AgentErrorSchema, AgentEventSchema, AgentOutcomeSchema, SessionMessageSchema } from '../agent/index.ts';
+import { BandSchema, ToolStatusSchema } from '../registry/index.ts';
 import { ConsoleCaptureSchema, SandboxFailureSchema, SuiteResultSchema } from '../sandbox/index.ts';
 
 /**
@@ -65,8 +66,6 @@ export { AgentEventSchema };
 
 // Tools ----------------------------------------------------------------------------------------
 
-const ToolStatusSchema = z.enum(['verified', 'experimental']);
-
 const StatsSchema = z.object({
   uses: z.number().int(),
   successes: z.number().int(),
@@ -94,13 +93,13 @@ export const ToolListItemSchema = z.object({
   /** Search only: match quality, ranking score and band. */
   similarity: z.number().optional(),
   score: z.number().optional(),
-  band: z.enum(['reuse', 'check', 'synthesize']).optional(),
+  band: BandSchema.optional(),
 });
 
 export const ToolListSchema = z.object({
   tools: z.array(ToolListItemSchema),
   /** Search only: what the top hit says to do with the query. */
-  band: z.enum(['reuse', 'check', 'synthesize']).optional(),
+  band: BandSchema.optional(),
 });
 
 export const ToolNameParamsSchema = z.object({ name: toolName });
@@ -210,18 +209,8 @@ export const SessionListSchema = z.object({
 
 export const MessageListSchema = z.object({
   sessionId: z.string(),
-  messages: z.array(
-    z.object({
-      id: z.number().int(),
-      role: MessageRoleSchema,
-      content: z.string(),
-      toolName: z.string().optional(),
-      toolVersion: z.string().optional(),
-      arguments: z.record(z.string(), z.unknown()).optional(),
-      result: z.unknown().optional(),
-      createdAt: isoDate,
-    }),
-  ),
+  // The session's messages as stored, with the date as text (the session id is the envelope's).
+  messages: z.array(SessionMessageSchema.omit({ sessionId: true }).extend({ createdAt: isoDate })),
 });
 
 // Settings -------------------------------------------------------------------------------------

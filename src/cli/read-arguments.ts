@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { describeParameters, exampleArguments } from '../agent/index.ts';
+import { describeParameters, exampleArguments } from '../tool-package/index.ts';
 import { describeError, userError } from '../errors.ts';
 import type { ToolPackage } from '../tool-package/index.ts';
 

@@ -1,10 +1,12 @@
+import { z } from 'zod';
 import type { CallOutcome, SuiteResult } from '../sandbox/index.ts';
 import type { ToolPackage } from '../tool-package/index.ts';
 import type { ToolRecord, ToolStatus, ToolSummary, VersionEntry } from './store/index.ts';
 import type { ExecutionEntry } from './store/index.ts';
 
 /** What a search says to do with a request: reuse the tool, check it fits, or synthesize a new one. */
-export type Band = 'reuse' | 'check' | 'synthesize';
+export const BandSchema = z.enum(['reuse', 'check', 'synthesize']);
+export type Band = z.infer<typeof BandSchema>;
 
 export interface RegistryHit {
   name: string;

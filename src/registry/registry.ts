@@ -1,6 +1,5 @@
-import { runTool, verifyPackage } from '../agent/index.ts';
 import { userError } from '../errors.ts';
-import type { Sandbox } from '../sandbox/index.ts';
+import { runTool, type Sandbox } from '../sandbox/index.ts';
 import type { ToolManifest, ToolPackage } from '../tool-package/index.ts';
 import { describeSuiteFailure, failingTests } from './failure-summary.ts';
 import type { Registry, StarterMarker } from './registry-port.ts';
@@ -60,7 +59,7 @@ export function createRegistry(options: RegistryOptions): Registry {
   const registry: Registry = {
     async add({ pkg, experimental = false, reason, verified, signal }) {
       // A caller that has just run the suite (synthesis) passes it, so it does not run twice.
-      const suite = verified ?? (await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) }));
+      const suite = verified ?? (await sandbox.verify({ pkg, ...(signal ? { signal } : {}) }));
       if (!suite.ok && !experimental) {
         const name = pkg.manifest.name;
         throw userError(
@@ -125,7 +124,7 @@ export function createRegistry(options: RegistryOptions): Registry {
 
     async test({ name, signal }) {
       const { pkg, record } = await currentPackage(name);
-      const suite = await verifyPackage({ sandbox, pkg, ...(signal ? { signal } : {}) });
+      const suite = await sandbox.verify({ pkg, ...(signal ? { signal } : {}) });
       return { name, version: record.version, suite };
     },
 

@@ -15,4 +15,5 @@ export { loadToolPackage, parseToolPackage } from './load-package.ts';
 export { bundleToolPackage, checkToolPackage, ALLOWED_PACKAGES } from './bundle.ts';
 export type { ToolBundle, BundlePurpose, PackageProblem } from './bundle.ts';
 export { checkAgainstSchema, compileJsonSchema } from './json-schema.ts';
+export { describeParameters, exampleArguments } from './describe-parameters.ts';
 export type { ValueCheck } from './json-schema.ts';

@@ -1,5 +1,4 @@
-import { runTool } from '../../agent/index.ts';
-import type { CallOutcome, Sandbox, SandboxFailure } from '../../sandbox/index.ts';
+import { runTool, type CallOutcome, type Sandbox, type SandboxFailure } from '../../sandbox/index.ts';
 import { loadToolPackage, type ToolPackage } from '../../tool-package/index.ts';
 import { EXIT_CODES, exitCodeForFailure, type ExitCode } from '../exit-codes.ts';
 import type { Output } from '../output.ts';

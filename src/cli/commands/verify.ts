@@ -1,4 +1,3 @@
-import { verifyPackage } from '../../agent/index.ts';
 import type { Sandbox } from '../../sandbox/index.ts';
 import { loadToolPackage } from '../../tool-package/index.ts';
 import { exitCodeForSuite, type ExitCode } from '../exit-codes.ts';
@@ -17,7 +16,7 @@ export interface VerifyCommandOptions {
 export async function verifyCommand(options: VerifyCommandOptions): Promise<ExitCode> {
   const { dir, json, sandbox, output, signal } = options;
   const pkg = await loadToolPackage({ dir });
-  const suite = await verifyPackage({ sandbox, pkg, signal });
+  const suite = await sandbox.verify({ pkg, signal });
   output.stdout(json ? `${JSON.stringify(suite, null, 2)}\n` : renderSuite(pkg, suite));
   return exitCodeForSuite(suite);
 }

@@ -1,4 +1,4 @@
-import type { ToolManifest } from '../tool-package/index.ts';
+import type { ToolManifest } from './manifest.ts';
 
 type Parameters = ToolManifest['parameters'];
 type PropertySchema = Record<string, unknown>;

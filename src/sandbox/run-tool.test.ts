@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ToolsmithError } from '../errors.ts';
-import type { Sandbox } from '../sandbox/index.ts';
+import type { Sandbox } from './index.ts';
 import { parseManifest, type ToolPackage } from '../tool-package/index.ts';
 import { runTool } from './index.ts';
 

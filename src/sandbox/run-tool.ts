@@ -1,7 +1,6 @@
 import { userError } from '../errors.ts';
-import type { CallOutcome, Sandbox } from '../sandbox/index.ts';
-import { checkAgainstSchema, type ToolPackage } from '../tool-package/index.ts';
-import { describeParameters, exampleArguments } from './describe-parameters.ts';
+import { checkAgainstSchema, describeParameters, exampleArguments, type ToolPackage } from '../tool-package/index.ts';
+import type { CallOutcome, Sandbox } from './types.ts';
 
 /**
  * Calls a tool once with arguments checked against its manifest's `parameters` first, so bad

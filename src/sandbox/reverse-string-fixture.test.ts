@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from '../sandbox/index.ts';
 import { loadToolPackage } from '../tool-package/index.ts';
-import { runTool, verifyPackage } from './index.ts';
+import { createSandbox, runTool } from './index.ts';
 
 const fixture = path.join(import.meta.dirname, '..', 'tool-package', 'fixtures', 'reverse_string');
 
@@ -10,7 +9,7 @@ describe('the reverse_string fixture in the isolate sandbox', () => {
   const sandbox = createSandbox();
 
   it('passes its own test suite', async () => {
-    const suite = await verifyPackage({ sandbox, pkg: await loadToolPackage({ dir: fixture }) });
+    const suite = await sandbox.verify({ pkg: await loadToolPackage({ dir: fixture }) });
     expect(suite.error).toBeUndefined();
     expect(suite).toMatchObject({ ok: true, runtime: 'isolate', totals: { total: 5, passed: 5, failed: 0, skipped: 0 } });
   });
