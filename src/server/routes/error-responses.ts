@@ -1,6 +1,7 @@
 import { ErrorResponseSchema } from '../../api-contract/index.ts';
+import { json } from './json-content.ts';
 
-const errorContent = { 'application/json': { schema: ErrorResponseSchema } };
+const errorContent = json(ErrorResponseSchema);
 
 /** The error statuses a route can answer with, for the OpenAPI document. */
 export function errorResponses(...statuses: Array<400 | 401 | 404 | 413 | 415 | 429 | 502 | 503>) {

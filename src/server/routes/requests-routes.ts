@@ -10,14 +10,15 @@ import {
 } from '../../api-contract/index.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';
+import { json } from './json-content.ts';
 
 const createRequest = createRoute({
   method: 'post',
   path: '/api/requests',
   summary: 'Start a request; it runs in the background, even if the client goes away',
-  request: { body: { required: true, content: { 'application/json': { schema: CreateRequestBodySchema } } } },
+  request: { body: { required: true, content: json(CreateRequestBodySchema) } },
   responses: {
-    202: { description: 'accepted; follow eventsUrl for progress', content: { 'application/json': { schema: RequestAcceptedSchema } } },
+    202: { description: 'accepted; follow eventsUrl for progress', content: json(RequestAcceptedSchema) },
     ...errorResponses(400, 404, 413, 415, 429, 503),
   },
 });
@@ -27,7 +28,7 @@ const getRequest = createRoute({
   path: '/api/requests/{id}',
   summary: 'A request: running, or its outcome (succeeded) or error (failed)',
   request: { params: RequestIdParamsSchema },
-  responses: { 200: { description: 'the request', content: { 'application/json': { schema: RequestStatusSchema } } }, ...errorResponses(404) },
+  responses: { 200: { description: 'the request', content: json(RequestStatusSchema) }, ...errorResponses(404) },
 });
 
 const requestEvents = createRoute({
@@ -43,7 +44,7 @@ const cancelRequest = createRoute({
   path: '/api/requests/{id}/cancel',
   summary: 'Stop a running request: it ends with a request-failed event and nothing half-done is saved; a finished request is left as it is',
   request: { params: RequestIdParamsSchema },
-  responses: { 202: { description: 'the request as it is now (it ends shortly)', content: { 'application/json': { schema: RequestStatusSchema } } }, ...errorResponses(404) },
+  responses: { 202: { description: 'the request as it is now (it ends shortly)', content: json(RequestStatusSchema) }, ...errorResponses(404) },
 });
 
 export function registerRequestRoutes(app: ApiApp, context: ServerContext): void {

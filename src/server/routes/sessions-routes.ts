@@ -3,11 +3,10 @@ import { LimitQuerySchema, MessageListSchema, SessionIdParamsSchema, SessionList
 import { messagesJson, sessionsJson } from '../json-shapes.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';
+import { json } from './json-content.ts';
 
 const DEFAULT_SESSIONS = 50;
 const DEFAULT_MESSAGES = 200;
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const listSessions = createRoute({
   method: 'get',

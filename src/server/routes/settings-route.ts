@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SettingsSchema } from '../../api-contract/index.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
+import { json } from './json-content.ts';
 
 const settings = createRoute({
   method: 'get',
   path: '/api/settings',
   summary: 'What this server runs with: model, embedder, database kind, limits (never keys or URLs)',
-  responses: { 200: { description: 'the settings', content: { 'application/json': { schema: SettingsSchema } } } },
+  responses: { 200: { description: 'the settings', content: json(SettingsSchema) } },
 });
 
 export function registerSettingsRoute(app: ApiApp, context: ServerContext): void {

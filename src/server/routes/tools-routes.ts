@@ -21,10 +21,9 @@ import {
 import { callOutcomeJson, summaryOfRecord, toolDetailJson, toolListItemJson, versionsJson } from '../json-shapes.ts';
 import type { ApiApp, ServerContext } from '../server-context.ts';
 import { errorResponses } from './error-responses.ts';
+import { json } from './json-content.ts';
 
 const DEFAULT_SEARCH_LIMIT = 10;
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
 const listTools = createRoute({
   method: 'get',
