@@ -338,6 +338,43 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(unknown).toEqual({ summaries: [], similarities: new Map() });
     });
 
+    it('reports every vector written or removed since a snapshot, a page at a time', async () => {
+      const embedderId = 'contract-changes';
+      const addTool = (name: string, axis: number, version = '1.0.0') => {
+        const pkg = makePackage({ name, description: `The ${name} tool.` });
+        pkg.manifest = { ...pkg.manifest, version };
+        return store.addVersion({ pkg, status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis }) }] });
+      };
+      const empty = await store.embeddingChanges({ embedderId, limit: 10 });
+      expect(empty).toMatchObject({ upserts: [], removals: [], more: false });
+      await addTool('chg_a_tool', 0);
+      await addTool('chg_b_tool', 1);
+      await addTool('chg_c_tool', 2);
+      // A first load, in name order, two to a page.
+      const first = await store.embeddingChanges({ embedderId, limit: 2 });
+      expect(first.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_b_tool']);
+      expect(Array.from(first.upserts[1]?.vector ?? [])).toEqual([0, 1, 0, 0]);
+      expect(first.more).toBe(true);
+      const second = await store.embeddingChanges({ embedderId, limit: 2, after: 'chg_b_tool' });
+      expect(second.upserts.map((each) => each.name)).toEqual(['chg_c_tool']);
+      expect(second.more).toBe(false);
+      expect(await store.embeddingChanges({ embedderId, since: first.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
+      // A new version re-embeds, a removal leaves a tombstone, a removed name added again is current.
+      await addTool('chg_a_tool', 3, '1.1.0');
+      await store.remove({ name: 'chg_b_tool' });
+      await store.remove({ name: 'chg_c_tool' });
+      await addTool('chg_c_tool', 1);
+      await addTool('chg_d_tool', 2);
+      const changed = await store.embeddingChanges({ embedderId, since: first.snapshot, limit: 10 });
+      expect(changed.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_c_tool', 'chg_d_tool']);
+      expect(Array.from(changed.upserts[0]?.vector ?? [])).toEqual([0, 0, 0, 1]);
+      expect(changed.removals).toEqual(['chg_b_tool']);
+      expect(await store.embeddingChanges({ embedderId, since: changed.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
+      // Another embedder's writes are not this one's changes.
+      expect((await store.embeddingChanges({ embedderId: 'contract-never-used', limit: 10 })).upserts).toEqual([]);
+      await expect(store.embeddingChanges({ embedderId, since: 'yesterday', limit: 10 })).rejects.toMatchObject({ code: 'embedding_changes_invalid' });
+    });
+
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {
       // Without iterative HNSW scans this returned 1 of 4: the graph is full of superseded versions.
       for (let i = 0; i < 120; i++) {

@@ -14,6 +14,7 @@ import type {
 import type { CandidateOptions, Candidates } from './search-candidates.ts';
 import type { SentenceCandidateOptions, SentenceCandidates } from './sentence-candidates.ts';
 import type { SearchStatistics } from './search-statistics.ts';
+import type { EmbeddingChanges, EmbeddingChangesOptions } from './embedding-changes.ts';
 
 /** One logged call of a tool, as `executions` reads it back. */
 export interface ExecutionEntry {
@@ -116,6 +117,11 @@ export interface ToolStore {
    * `limit` nearest tools not among `known`, with summaries, and the similarity of every candidate.
    */
   sentenceCandidates(options: SentenceCandidateOptions): Promise<SentenceCandidates>;
+  /**
+   * One embedder's vectors written or removed since a snapshot an earlier call returned (every
+   * vector without one), a page at a time: what a copy of them kept in memory must apply to stay current.
+   */
+  embeddingChanges(options: EmbeddingChangesOptions): Promise<EmbeddingChanges>;
   /** Tools with no vector from this embedder, by name: what `reindex` must embed. */
   embeddingsMissing(options: { embedderId: string }): Promise<string[]>;
   /** Upserts vectors of the tool's current version (reindexing with a new embedder). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
+import { embeddingChanges } from './embedding-changes.ts';
 import { searchCandidates } from './search-candidates.ts';
 import { sentenceCandidates } from './sentence-candidates.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
@@ -231,6 +232,8 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     },
 
     sentenceCandidates: async (sentenceOptions) => sentenceCandidates({ sql, dimensions: await dimensionsOf(sentenceOptions.embedderId), ...sentenceOptions }),
+
+    embeddingChanges: async (changeOptions) => embeddingChanges({ sql, ...changeOptions }),
 
     embeddingsMissing: async ({ embedderId }) => {
       const id = parseInput(EmbedderIdSchema, embedderId, 'embedding_invalid', 'embedder id');

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { systemError } from '../../errors.ts';
+import type { SqlClient } from './sql-client.ts';
+import { parseInput } from './store-input.ts';
+import { EmbedderIdSchema } from './store-schemas.ts';
+
+export interface EmbeddingChangesOptions {
+  embedderId: string;
+  /** `snapshot` of an earlier call: only what changed since. Omit for every vector (a first load). */
+  since?: string;
+  /** Paging: only tools named after this one (pass the last upsert's name while `more`). */
+  after?: string;
+  /** Upserts per page. */
+  limit: number;
+}
+
+export interface EmbeddingChanges {
+  /**
+   * What the reader has seen, to pass as `since` next time. Keep the first page's: a write that
+   * lands while later pages are read is then seen again next time (applying a change twice is harmless).
+   */
+  snapshot: string;
+  /** Current vectors written since `since` (every one without it), by name. */
+  upserts: Array<{ name: string; vector: Float32Array }>;
+  /** Tools whose vector was removed since `since` and not written again; on the first page only. */
+  removals: string[];
+  /** Whether the page was full: ask again with `after` set to the last upsert's name. */
+  more: boolean;
+}
+
+const OptionsSchema = z.object({
+  embedderId: EmbedderIdSchema,
+  since: z.string().regex(/^\d+:\d+:(\d+(,\d+)*)?$/, 'since must be a snapshot returned by embeddingChanges').optional(),
+  after: z.string().optional(),
+  limit: z.number().int().positive().max(100_000),
+});
+
+/** Every current vector of the embedder, by name, a page at a time. */
+const ALL_SQL = `SELECT pg_current_snapshot()::text AS snapshot, e.tool_name AS name, e.embedding::text AS vector, false AS removed
+  FROM (SELECT 1) AS one
+  LEFT JOIN LATERAL (
+    SELECT tool_name, embedding FROM tool_embeddings
+    WHERE embedder = $1::text AND tool_name > $2::text
+    ORDER BY tool_name LIMIT $3::int
+  ) e ON true`;
+
+/**
+ * Vectors written and removed by transactions `$4` could not see. The written rows are found
+ * through their stamp's index first (MATERIALIZED keeps the planner from walking every row in name
+ * order instead), so checking for changes costs two index probes when there are none.
+ */
+const CHANGED_SQL = `WITH since AS (SELECT $4::text::pg_snapshot AS s),
+  written AS MATERIALIZED (
+    SELECT e.tool_name, e.embedding FROM tool_embeddings e, since
+    WHERE e.embedder = $1::text AND e.written_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(e.written_by, since.s)),
+  page AS (
+    SELECT tool_name AS name, embedding::text AS vector, false AS removed FROM written
+    WHERE tool_name > $2::text ORDER BY tool_name LIMIT $3::int),
+  removed AS (
+    SELECT r.tool_name AS name, NULL::text AS vector, true AS removed FROM tool_embedding_removals r, since
+    WHERE $2::text = '' AND r.embedder = $1::text
+      AND r.removed_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(r.removed_by, since.s)
+      AND NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.embedder = r.embedder AND e.tool_name = r.tool_name))
+  SELECT pg_current_snapshot()::text AS snapshot, c.name, c.vector, c.removed
+  FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM page UNION ALL SELECT * FROM removed) c ON true`;
+
+interface Row {
+  snapshot: string;
+  name: string | null;
+  vector: string | null;
+  removed: boolean | null;
+}
+
+function parseVector(text: string, name: string): Float32Array {
+  // pgvector's text form, `[0.1,-2,3e-05]`, is a JSON array of finite numbers.
+  const values: unknown = JSON.parse(text);
+  if (!Array.isArray(values)) throw systemError('embedding_corrupt', `the stored vector of "${name}" is not a list of numbers`, 'run `toolsmith tools reindex`');
+  return Float32Array.from(values as number[]);
+}
+
+/**
+ * What changed in one embedder's vectors since a snapshot a reader kept, so a copy held outside
+ * the database (the in-memory sentence index) can follow every write from any process. Writes are
+ * stamped with their transaction (migration 5); "changed since" means written by a transaction the
+ * snapshot could not see, which is exact under concurrent writers.
+ */
+export async function embeddingChanges(options: EmbeddingChangesOptions & { sql: SqlClient }): Promise<EmbeddingChanges> {
+  const input = parseInput(OptionsSchema, { embedderId: options.embedderId, since: options.since, after: options.after, limit: options.limit }, 'embedding_changes_invalid', 'embedding changes request');
+  const after = input.after ?? '';
+  const { rows } = input.since === undefined
+    ? await options.sql.query<Row>(ALL_SQL, [input.embedderId, after, input.limit])
+    : await options.sql.query<Row>(CHANGED_SQL, [input.embedderId, after, input.limit, input.since]);
+  const upserts: EmbeddingChanges['upserts'] = [];
+  const removals: string[] = [];
+  for (const row of rows) {
+    if (row.name === null) continue;
+    if (row.removed === true) removals.push(row.name);
+    else if (row.vector !== null) upserts.push({ name: row.name, vector: parseVector(row.vector, row.name) });
+  }
+  const snapshot = rows[0]?.snapshot;
+  if (snapshot === undefined) throw systemError('embedding_changes_failed', 'the change query returned no snapshot', 'check the database connection');
+  return { snapshot, upserts, removals, more: upserts.length === input.limit };
+}
