@@ -3,8 +3,9 @@ import { userError } from '../errors.ts';
 import { createCandidateScorer } from './catalog-index.ts';
 import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
-import { contentWords, stem, type Embedder, type SearchMethod, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
-import type { ToolStore } from './store/index.ts';
+import { contentWords, stem, type Embedder, type SearchMethod, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
+import { createSentenceIndex } from './sentence-index.ts';
+import type { ToolStore, ToolSummary } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
 
 /** Candidates taken from each of pgvector and full-text search before re-scoring. */
@@ -44,6 +45,33 @@ export interface RegistrySearch {
  * `method` exists for benchmarks (`toolsmith bench retrieval`); the registry uses the default.
  * `bm25` takes its candidates from full-text search alone, so it measures words without vectors.
  */
+/**
+ * The sentence channel from the in-memory index: its nearest tools not already candidates, with
+ * their summaries, and every candidate's similarity. Undefined when the index is not loaded or
+ * failed; the store's own scan answers then.
+ */
+async function fromSentenceIndex(options: {
+  store: ToolStore;
+  nearestPending: Promise<{ index: ThreadedVectorIndex; vector: Float32Array; hits: VectorHit[] } | undefined> | undefined;
+  known: readonly string[];
+}): Promise<{ summaries: ToolSummary[]; similarities: Map<string, number> } | undefined> {
+  const found = await options.nearestPending?.catch(() => undefined);
+  if (found === undefined) return undefined;
+  const knownNames = new Set(options.known);
+  const added = found.hits.filter((hit) => !knownNames.has(hit.name));
+  try {
+    const [similarities, summaries] = await Promise.all([
+      found.index.similarities(found.vector, options.known),
+      added.length === 0 ? [] : options.store.summaries({ names: added.map((hit) => hit.name) }),
+    ]);
+    // A tool removed since the index was synced has no summary, and so is no candidate.
+    for (const hit of added) similarities.set(hit.name, hit.similarity);
+    return { summaries, similarities };
+  } catch {
+    return undefined;
+  }
+}
+
 export function createRegistrySearch(options: {
   store: ToolStore;
   embedder: WordVectorEmbedder;
@@ -60,6 +88,7 @@ export function createRegistrySearch(options: {
   if (method === 'sentence' && sentenceEncoder === undefined) {
     throw userError('search_invalid', 'the sentence method needs a sentence encoder', 'pass sentenceEncoder: createSentenceEncoder()');
   }
+  const sentenceIndex = usesSentence ? createSentenceIndex({ store, embedderId: sentenceEncoder.id, dimensions: sentenceEncoder.dimensions }) : undefined;
   const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
   return {
@@ -76,11 +105,20 @@ export function createRegistrySearch(options: {
       const query = withoutValues(asked);
       const phraseQuery = hasValues(asked) ? asked : undefined;
       const signal = input.signal;
-      // The sentence encoder runs in its own thread: started first, it encodes while the word
-      // candidates are fetched, and its channel follows (`sentenceCandidates`).
+      // The sentence encoder runs in its own thread: started first, it encodes while the in-memory
+      // sentence index is brought up to date and the word candidates are fetched; the index then
+      // scans in its own thread too, and only the store's scan (`sentenceCandidates`) waits for the words.
       const sentencePending = usesSentence ? sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) }) : undefined;
-      // Awaited below; if anything before that throws, its rejection must not go unhandled.
+      const indexPending = sentencePending === undefined ? undefined : sentenceIndex?.current();
+      const nearestPending =
+        sentencePending === undefined || indexPending === undefined
+          ? undefined
+          : Promise.all([indexPending, sentencePending]).then(async ([index, [vector]]) =>
+              index === undefined || vector === undefined ? undefined : { index, vector, hits: await index.nearest(vector, SENTENCE_CANDIDATES) },
+            );
+      // Awaited below; if anything before that throws, their rejections must not go unhandled.
       sentencePending?.catch(() => {});
+      nearestPending?.catch(() => {});
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
       const vector = Array.from(queryVector);
       // A query with no known word embeds to zeros, which has no cosine; full text may still match.
@@ -100,13 +138,13 @@ export function createRegistrySearch(options: {
       let summaries = found.summaries;
       let sentenceSimilarities = new Map<string, number>();
       if (sentencePending !== undefined && sentenceEncoder !== undefined) {
-        const [sentenceVector = new Float32Array(sentenceEncoder.dimensions)] = await sentencePending;
-        const sentence = await store.sentenceCandidates({
+        const known = summaries.map((summary) => summary.name);
+        const sentence = (await fromSentenceIndex({ store, nearestPending, known })) ?? (await store.sentenceCandidates({
           embedderId: sentenceEncoder.id,
-          vector: Array.from(sentenceVector),
+          vector: Array.from((await sentencePending)[0] ?? new Float32Array(sentenceEncoder.dimensions)),
           limit: SENTENCE_CANDIDATES,
-          known: summaries.map((summary) => summary.name),
-        });
+          known,
+        }));
         // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
         summaries = [...summaries, ...sentence.summaries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         sentenceSimilarities = sentence.similarities;

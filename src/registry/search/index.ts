@@ -24,3 +24,5 @@ export { loadWordNetThesaurus, DEFAULT_WORDNET_DICT_DIR } from './wordnet/load-w
 export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './evaluate.ts';
 export { HYBRID_PARAMETERS, SENTENCE_FUSION_WEIGHT, neighboursOf } from './ranking-parameters.ts';
 export { createSentenceEncoder, SENTENCE_ENCODER_ID } from './sentence-encoder.ts';
+export { createMemoryVectorIndex, type MemoryVectorIndex, type VectorHit } from './memory-vector-index.ts';
+export { createThreadedVectorIndex, type ThreadedVectorIndex } from './threaded-vector-index.ts';

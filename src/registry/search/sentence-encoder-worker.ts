@@ -2,7 +2,7 @@
  * The sentence encoder's own thread (started by `sentence-encoder.ts`): the model's ~7 ms per query
  * runs here, so the caller's event loop stays free and a search can fetch its word candidates meanwhile.
  *
- * Messages in: `{ id, texts }`. Out: `{ id, vectors }` (unit Float32Arrays, buffers transferred) or
+ * Messages in: `{ id, texts }`. Out: `{ id, result }` (the vectors: unit Float32Arrays, buffers transferred) or
  * `{ id, error }`; a failed model load is reported on every request and retried on the next.
  */
 import { parentPort } from 'node:worker_threads';
@@ -55,7 +55,7 @@ port.on('message', (message: { id: number; texts: string[] }) => {
   queue = queue.then(async () => {
     try {
       const vectors = await embed(message.texts);
-      port.postMessage({ id: message.id, vectors }, vectors.map((vector) => vector.buffer as ArrayBuffer));
+      port.postMessage({ id: message.id, result: vectors }, vectors.map((vector) => vector.buffer as ArrayBuffer));
     } catch (error) {
       port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }

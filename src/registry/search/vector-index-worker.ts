@@ -1,0 +1,59 @@
+/**
+ * The in-memory vector indexes' thread (started by `threaded-vector-index.ts`): a scan of 100k
+ * vectors (~2 ms) runs here, beside the database work of the same search on the caller's thread.
+ *
+ * Messages in, each with an `id`: `create { index, dimensions }`, `apply { index, names, vectors,
+ * removals }` (`vectors` packs one vector per name), `nearest { index, query, limit }`,
+ * `similarities { index, query, names }`, and `drop { index }` (no reply). Out: `{ id, result }` or `{ id, error }`.
+ */
+import { parentPort } from 'node:worker_threads';
+import { createMemoryVectorIndex, type MemoryVectorIndex } from './memory-vector-index.ts';
+
+type Message =
+  | { id: number; op: 'create'; index: number; dimensions: number }
+  | { id: number; op: 'apply'; index: number; names: string[]; vectors: Float32Array; removals: string[] }
+  | { id: number; op: 'nearest'; index: number; query: Float32Array; limit: number }
+  | { id: number; op: 'similarities'; index: number; query: Float32Array; names: string[] }
+  | { op: 'drop'; index: number };
+
+const indexes = new Map<number, MemoryVectorIndex>();
+
+function indexFor(id: number): MemoryVectorIndex {
+  const index = indexes.get(id);
+  if (index === undefined) throw new Error(`no vector index ${id} in this thread (it was dropped, or the thread restarted)`);
+  return index;
+}
+
+function handle(message: Exclude<Message, { op: 'drop' }>): unknown {
+  switch (message.op) {
+    case 'create':
+      indexes.set(message.index, createMemoryVectorIndex({ dimensions: message.dimensions }));
+      return null;
+    case 'apply': {
+      const index = indexFor(message.index);
+      const { dimensions } = index;
+      message.names.forEach((name, i) => index.upsert(name, message.vectors.subarray(i * dimensions, (i + 1) * dimensions)));
+      for (const name of message.removals) index.remove(name);
+      return index.size;
+    }
+    case 'nearest':
+      return indexFor(message.index).nearest(message.query, message.limit);
+    case 'similarities':
+      return [...indexFor(message.index).similarities(message.query, message.names)];
+  }
+}
+
+const port = parentPort;
+if (port === null) throw new Error('vector-index-worker.ts runs as a worker thread; use createThreadedVectorIndex()');
+
+port.on('message', (message: Message) => {
+  if (message.op === 'drop') {
+    indexes.delete(message.index);
+    return;
+  }
+  try {
+    port.postMessage({ id: message.id, result: handle(message) });
+  } catch (error) {
+    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

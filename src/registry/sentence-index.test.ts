@@ -1,0 +1,84 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSentenceIndex } from './sentence-index.ts';
+import { openToolStore, type ToolStore } from './store/index.ts';
+import { axisVector, makePackage } from './store/test-support/fixtures.ts';
+
+const embedderId = 'test-sentences';
+
+describe('createSentenceIndex', () => {
+  let home: string;
+  let store: ToolStore;
+  let close: () => Promise<void>;
+
+  beforeEach(async () => {
+    home = await mkdtemp(path.join(tmpdir(), 'toolsmith-sentence-index-'));
+    ({ store, close } = await openToolStore({ dataDir: home }));
+  });
+  afterEach(async () => {
+    await close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  const addTool = (name: string, axis: number, version = '1.0.0') =>
+    store.addVersion({
+      pkg: makePackage({ name, version }),
+      status: 'verified',
+      reason: 'created',
+      embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis, tilt: 0.1 }) }],
+    });
+  const nearestNames = async (index: ReturnType<typeof createSentenceIndex>, axis: number) => {
+    const current = await index.current();
+    if (current === undefined) throw new Error('the index is not loaded');
+    return (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis })), 10)).map((hit) => hit.name);
+  };
+
+  it('loads a small library at once and follows every later write to the database', async () => {
+    await addTool('alpha_tool', 0);
+    await addTool('beta_tool', 1);
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    expect((await nearestNames(index, 1))[0]).toBe('beta_tool');
+    // Written through the store, not through the index: the index learns of it from the database.
+    await addTool('gamma_tool', 1, '1.0.0');
+    await addTool('alpha_tool', 1, '2.0.0');
+    expect((await nearestNames(index, 1)).slice(0, 3).sort()).toEqual(['alpha_tool', 'beta_tool', 'gamma_tool']);
+    await store.remove({ name: 'beta_tool' });
+    await store.remove({ name: 'gamma_tool' });
+    expect(await nearestNames(index, 1)).toEqual(['alpha_tool']);
+    // Similarities match the store's own scan.
+    const current = await index.current();
+    const query = axisVector({ dimensions: 4, axis: 1 });
+    const fromIndex = await current?.similarities(Float32Array.from(query), ['alpha_tool', 'beta_tool']);
+    const fromStore = await store.sentenceCandidates({ embedderId, vector: query, limit: 0, known: ['alpha_tool', 'beta_tool'] });
+    expect([...(fromIndex?.keys() ?? [])]).toEqual(['alpha_tool']);
+    expect(fromIndex?.get('alpha_tool')).toBeCloseTo(fromStore.similarities.get('alpha_tool') ?? Number.NaN, 5);
+    index.close();
+    expect(await index.current()).toBeUndefined();
+  });
+
+  it('loads a larger library in the background, page by page, answering only once it is complete', async () => {
+    for (let i = 0; i < 7; i++) await addTool(`tool_${i}`, i % 4);
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
+    expect(await index.current()).toBeUndefined();
+    // A write while the later pages load is caught by the first sync after.
+    await addTool('late_tool', 3);
+    let current;
+    for (let attempt = 0; attempt < 100 && current === undefined; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      current = await index.current();
+    }
+    const names = (await current?.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 3 })), 20))?.map((hit) => hit.name);
+    expect(names?.slice().sort()).toEqual(['late_tool', ...Array.from({ length: 7 }, (_, i) => `tool_${i}`)].sort());
+    index.close();
+  });
+
+  it('does not answer when its copy cannot be made, so search falls back to the store', async () => {
+    await addTool('alpha_tool', 0);
+    // Vectors of 4 dimensions cannot go into an index of 3.
+    const index = createSentenceIndex({ store, embedderId, dimensions: 3 });
+    expect(await index.current()).toBeUndefined();
+    expect(await index.current()).toBeUndefined();
+  });
+});
