@@ -48,11 +48,19 @@ function sentenceSurrogate(real: Embedder, words: Embedder): Embedder {
       return state / 4_294_967_296 - 0.5;
     };
   })();
-  const matrix = Array.from({ length: dimensions }, () => Float32Array.from({ length: words.dimensions }, random));
+  // Flat and in plain loops: projecting a query runs on the caller's thread, which the real encoder's does not.
+  const matrix = Float32Array.from({ length: dimensions * words.dimensions }, random);
   const project = (vector: Float32Array) => {
-    const out = Float32Array.from(matrix, (row) => row.reduce((sum, weight, i) => sum + weight * (vector[i] ?? 0), 0));
-    const norm = Math.hypot(...out) || 1;
-    return out.map((value) => value / norm);
+    const out = new Float32Array(dimensions);
+    let norm = 0;
+    for (let row = 0; row < dimensions; row++) {
+      let sum = 0;
+      for (let i = 0; i < words.dimensions; i++) sum += (matrix[row * words.dimensions + i] ?? 0) * (vector[i] ?? 0);
+      out[row] = sum;
+      norm += sum * sum;
+    }
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    return out.map((value) => value * scale);
   };
   return {
     id: 'bench:sentence-surrogate-512',

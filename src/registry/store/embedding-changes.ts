@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { systemError } from '../../errors.ts';
+import { systemError, userError } from '../../errors.ts';
 import type { SqlClient } from './sql-client.ts';
 import { parseInput } from './store-input.ts';
 import { EmbedderIdSchema } from './store-schemas.ts';
@@ -16,7 +16,8 @@ export interface EmbeddingChangesOptions {
 
 export interface EmbeddingChanges {
   /**
-   * What the reader has seen, to pass as `since` next time. Keep the first page's: a write that
+   * What the reader has seen, to pass as `since` next time (it names the database too: a snapshot
+   * of another database, or of one restored since, is refused with `embedding_snapshot_foreign`). Keep the first page's: a write that
    * lands while later pages are read is then seen again next time (applying a change twice is harmless).
    */
   snapshot: string;
@@ -28,15 +29,20 @@ export interface EmbeddingChanges {
   more: boolean;
 }
 
+/** `<store identity>/<pg_snapshot>`: which database the snapshot is of, then its transaction horizon. */
+const SNAPSHOT_PATTERN = /^([0-9a-f-]{36})\/((\d+):(\d+):(\d+(,\d+)*)?)$/;
+
 const OptionsSchema = z.object({
   embedderId: EmbedderIdSchema,
-  since: z.string().regex(/^\d+:\d+:(\d+(,\d+)*)?$/, 'since must be a snapshot returned by embeddingChanges').optional(),
+  since: z.string().regex(SNAPSHOT_PATTERN, 'since must be a snapshot returned by embeddingChanges').optional(),
   after: z.string().optional(),
   limit: z.number().int().positive().max(100_000),
 });
 
+const SNAPSHOT_COLUMN = `(SELECT id::text FROM store_identity) || '/' || pg_current_snapshot()::text AS snapshot`;
+
 /** Every current vector of the embedder, by name, a page at a time. */
-const ALL_SQL = `SELECT pg_current_snapshot()::text AS snapshot, e.tool_name AS name, e.embedding::text AS vector, false AS removed
+const ALL_SQL = `SELECT ${SNAPSHOT_COLUMN}, e.tool_name AS name, e.embedding::text AS vector, false AS removed
   FROM (SELECT 1) AS one
   LEFT JOIN LATERAL (
     SELECT tool_name, embedding FROM tool_embeddings
@@ -61,7 +67,7 @@ const CHANGED_SQL = `WITH since AS (SELECT $4::text::pg_snapshot AS s),
     WHERE $2::text = '' AND r.embedder = $1::text
       AND r.removed_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(r.removed_by, since.s)
       AND NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.embedder = r.embedder AND e.tool_name = r.tool_name))
-  SELECT pg_current_snapshot()::text AS snapshot, c.name, c.vector, c.removed
+  SELECT ${SNAPSHOT_COLUMN}, c.name, c.vector, c.removed
   FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM page UNION ALL SELECT * FROM removed) c ON true`;
 
 interface Row {
@@ -87,9 +93,10 @@ function parseVector(text: string, name: string): Float32Array {
 export async function embeddingChanges(options: EmbeddingChangesOptions & { sql: SqlClient }): Promise<EmbeddingChanges> {
   const input = parseInput(OptionsSchema, { embedderId: options.embedderId, since: options.since, after: options.after, limit: options.limit }, 'embedding_changes_invalid', 'embedding changes request');
   const after = input.after ?? '';
-  const { rows } = input.since === undefined
+  const since = input.since === undefined ? undefined : SNAPSHOT_PATTERN.exec(input.since);
+  const { rows } = since === null || since === undefined
     ? await options.sql.query<Row>(ALL_SQL, [input.embedderId, after, input.limit])
-    : await options.sql.query<Row>(CHANGED_SQL, [input.embedderId, after, input.limit, input.since]);
+    : await options.sql.query<Row>(CHANGED_SQL, [input.embedderId, after, input.limit, since[2]]);
   const upserts: EmbeddingChanges['upserts'] = [];
   const removals: string[] = [];
   for (const row of rows) {
@@ -99,5 +106,11 @@ export async function embeddingChanges(options: EmbeddingChangesOptions & { sql:
   }
   const snapshot = rows[0]?.snapshot;
   if (snapshot === undefined) throw systemError('embedding_changes_failed', 'the change query returned no snapshot', 'check the database connection');
+  const now = SNAPSHOT_PATTERN.exec(snapshot);
+  // A snapshot of another database, or of this one's future (a restore into a fresh cluster
+  // restarts transaction ids), says nothing about what this one changed.
+  if (since && (since[1] !== now?.[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
+    throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', 'load every vector again: call embeddingChanges without since');
+  }
   return { snapshot, upserts, removals, more: upserts.length === input.limit };
 }

@@ -373,6 +373,11 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       // Another embedder's writes are not this one's changes.
       expect((await store.embeddingChanges({ embedderId: 'contract-never-used', limit: 10 })).upserts).toEqual([]);
       await expect(store.embeddingChanges({ embedderId, since: 'yesterday', limit: 10 })).rejects.toMatchObject({ code: 'embedding_changes_invalid' });
+      // A snapshot names its database: another database's, or one from this database's future, is refused.
+      const [, horizon] = changed.snapshot.split('/');
+      await expect(store.embeddingChanges({ embedderId, since: `00000000-0000-4000-8000-000000000000/${horizon}`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
+      const [identity] = changed.snapshot.split('/');
+      await expect(store.embeddingChanges({ embedderId, since: `${identity}/999999999:999999999:`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
     });
 
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {

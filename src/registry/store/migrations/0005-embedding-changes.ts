@@ -6,12 +6,18 @@ import type { Migration } from './migration.ts';
  * that wrote it, and every removed one leaves a tombstone stamped the same way. A reader that
  * remembers the snapshot it last read at asks for the rows whose writer that snapshot could not
  * see: exact under concurrent writers (unlike a sequence, whose numbers are not in commit order),
- * and a write costs one stamp, not a lock on a shared counter.
+ * and a write costs one stamp, not a lock on a shared counter. The random identity tells a copy
+ * saved from one database apart from another's (their transaction ids overlap).
  */
 export const embeddingChanges: Migration = {
   id: 5,
   name: 'embedding-changes',
   statements: [
+    `CREATE TABLE store_identity (
+       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+       only_row boolean NOT NULL DEFAULT true UNIQUE CHECK (only_row)
+     )`,
+    `INSERT INTO store_identity DEFAULT VALUES`,
     `ALTER TABLE tool_embeddings ADD COLUMN written_by xid8 NOT NULL DEFAULT pg_current_xact_id()`,
     `CREATE INDEX tool_embeddings_written_by_idx ON tool_embeddings (embedder, written_by)`,
     `CREATE TABLE tool_embedding_removals (
