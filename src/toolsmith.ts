@@ -35,6 +35,7 @@ export async function openLibrary(options: { config: Config; sandbox: Sandbox; s
       embedder: words,
       vectorEmbedder,
       ...(config.sentenceEncoder === 'off' ? {} : { sentenceEncoder: createSentenceEncoder() }),
+      indexCacheDir: path.join(config.home, 'index-cache'),
       starterMarker: createFileMarker({ path: path.join(config.home, 'starter-imported') }),
     });
     const { imported } = await registry.ensureStarterLibrary(signal === undefined ? {} : { signal });

@@ -82,13 +82,15 @@ export function createRegistrySearch(options: {
    * its cosines are fused into `hybrid` (and are all of `sentence`). Without it, words and word vectors only.
    */
   sentenceEncoder?: Embedder;
+  /** Where the in-memory sentence index saves its copy between processes (`createSentenceIndex`'s `cacheFile`). */
+  sentenceIndexFile?: string;
 }): RegistrySearch {
   const { store, embedder, method, sentenceEncoder } = options;
   const usesSentence = sentenceEncoder !== undefined && (method === undefined || method === 'hybrid' || method === 'sentence');
   if (method === 'sentence' && sentenceEncoder === undefined) {
     throw userError('search_invalid', 'the sentence method needs a sentence encoder', 'pass sentenceEncoder: createSentenceEncoder()');
   }
-  const sentenceIndex = usesSentence ? createSentenceIndex({ store, embedderId: sentenceEncoder.id, dimensions: sentenceEncoder.dimensions }) : undefined;
+  const sentenceIndex = usesSentence ? createSentenceIndex({ store, embedderId: sentenceEncoder.id, dimensions: sentenceEncoder.dimensions, ...(options.sentenceIndexFile === undefined ? {} : { cacheFile: options.sentenceIndexFile }) }) : undefined;
   const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
   return {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { userError } from '../errors.ts';
 import { runTool, type Sandbox } from '../sandbox/index.ts';
 import type { ToolManifest, ToolPackage } from '../tool-package/index.ts';
@@ -24,6 +26,8 @@ export interface RegistryOptions {
    * stored beside the others. Without it, search uses words and word vectors only.
    */
   sentenceEncoder?: Embedder;
+  /** A folder for derived search indexes saved between processes (the sentence index's copy); none without it. */
+  indexCacheDir?: string;
   sandbox: Sandbox;
   /** Remembers the starter import; without one, only an empty store triggers it. */
   starterMarker?: StarterMarker;
@@ -38,7 +42,12 @@ export function createRegistry(options: RegistryOptions): Registry {
   const { store, embedder, sandbox } = options;
   const vectorEmbedder = options.vectorEmbedder ?? embedder;
   const { sentenceEncoder } = options;
-  const searcher = createRegistrySearch({ store, embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }), ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }) });
+  const searcher = createRegistrySearch({
+    store,
+    embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }),
+    ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }),
+    ...(sentenceEncoder === undefined || options.indexCacheDir === undefined ? {} : { sentenceIndexFile: path.join(options.indexCacheDir, `sentence-${createHash('sha256').update(sentenceEncoder.id).digest('hex').slice(0, 16)}.bin`) }),
+  });
   // The word-vector vector is cheap and offline; keeping it means switching back needs no reindex.
   const embedders = [...new Map([vectorEmbedder, embedder, ...(sentenceEncoder === undefined ? [] : [sentenceEncoder])].map((each) => [each.id, each])).values()];
 

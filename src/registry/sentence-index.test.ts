@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,19 +58,64 @@ describe('createSentenceIndex', () => {
     expect(await index.current()).toBeUndefined();
   });
 
+  /** Polls until `probe` gives a value (the background loads and saves take a moment). */
+  async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 0; attempt < 200; attempt++) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('timed out waiting');
+  }
+
   it('loads a larger library in the background, page by page, answering only once it is complete', async () => {
     for (let i = 0; i < 7; i++) await addTool(`tool_${i}`, i % 4);
     const index = createSentenceIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
     expect(await index.current()).toBeUndefined();
     // A write while the later pages load is caught by the first sync after.
     await addTool('late_tool', 3);
-    let current;
-    for (let attempt = 0; attempt < 100 && current === undefined; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      current = await index.current();
+    const current = await waitFor(() => index.current());
+    const names = (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 3 })), 20))?.map((hit) => hit.name);
+    expect(names.slice().sort()).toEqual(['late_tool', ...Array.from({ length: 7 }, (_, i) => `tool_${i}`)].sort());
+    index.close();
+  });
+
+  it('saves its copy, and a later process starts from it, catching up on what changed since', async () => {
+    const cacheFile = path.join(home, 'index-cache', 'sentence.bin');
+    await addTool('alpha_tool', 0);
+    await addTool('beta_tool', 1);
+    const first = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    expect(await first.current()).toBeDefined();
+    first.close();
+    await waitFor(async () => (await access(cacheFile).then(() => true, () => false)) || undefined);
+    await store.remove({ name: 'beta_tool' });
+    await addTool('gamma_tool', 1);
+    const second = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    // The copy loads in the background; the store's scan answers meanwhile.
+    expect(await second.current()).toBeUndefined();
+    const loaded = await waitFor(() => second.current());
+    expect((await loaded.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 1 })), 10)).map((hit) => hit.name)).toEqual(['gamma_tool', 'alpha_tool']);
+    second.close();
+  });
+
+  it('refuses a copy saved from another database and loads its own', async () => {
+    const cacheFile = path.join(home, 'index-cache', 'sentence.bin');
+    const otherHome = await mkdtemp(path.join(tmpdir(), 'toolsmith-sentence-other-'));
+    const other = await openToolStore({ dataDir: otherHome });
+    try {
+      await other.store.addVersion({ pkg: makePackage({ name: 'foreign_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis: 2 }) }] });
+      const foreign = createSentenceIndex({ store: other.store, embedderId, dimensions: 4, cacheFile });
+      expect(await foreign.current()).toBeDefined();
+      foreign.close();
+      await waitFor(async () => (await access(cacheFile).then(() => true, () => false)) || undefined);
+    } finally {
+      await other.close();
+      await rm(otherHome, { recursive: true, force: true });
     }
-    const names = (await current?.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 3 })), 20))?.map((hit) => hit.name);
-    expect(names?.slice().sort()).toEqual(['late_tool', ...Array.from({ length: 7 }, (_, i) => `tool_${i}`)].sort());
+    await addTool('alpha_tool', 2);
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    const loaded = await waitFor(() => index.current());
+    expect((await loaded.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 2 })), 10)).map((hit) => hit.name)).toEqual(['alpha_tool']);
     index.close();
   });
 

@@ -27,6 +27,10 @@ export interface MemoryVectorIndex {
   nearest(query: Float32Array, limit: number): VectorHit[];
   /** Cosine similarity of `query` to each named tool that has a vector. */
   similarities(query: Float32Array, names: readonly string[]): Map<string, number>;
+  /** Names and unit vectors (packed, one per name), to rebuild it with `restore` (`vector-index-file.ts`). */
+  contents(): { names: readonly string[]; vectors: Float32Array };
+  /** Replaces everything with unit vectors from `contents()`. */
+  restore(contents: { names: readonly string[]; vectors: Float32Array }): void;
 }
 
 /** Bits set in each 16-bit number. */
@@ -198,6 +202,25 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
       // Ties fall by name, so the order does not depend on slots (which removals reshuffle).
       hits.sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return hits.slice(0, limit);
+    },
+    contents() {
+      return { names: [...names], vectors: unit.slice(0, names.length * dimensions) };
+    },
+    restore(contents) {
+      if (contents.vectors.length !== contents.names.length * dimensions) throw invalidVector(`${contents.vectors.length} values are not ${contents.names.length} vectors of ${dimensions}`);
+      slots.clear();
+      names.length = 0;
+      while (capacity < contents.names.length) capacity *= 2;
+      unit = new Float32Array(capacity * dimensions);
+      signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
+      distances = new Uint16Array(capacity);
+      unit.set(contents.vectors);
+      contents.names.forEach((name, slot) => {
+        if (slots.has(name)) throw invalidVector(`"${name}" appears twice`);
+        names.push(name);
+        slots.set(name, slot);
+        signatureOf(unit.subarray(slot * dimensions, (slot + 1) * dimensions), signatures, slot * SIGNATURE_WORDS);
+      });
     },
     similarities(query, wanted) {
       const direction = normalized(query);

@@ -8,6 +8,10 @@ export interface ThreadedVectorIndex {
   apply(changes: { upserts: ReadonlyArray<{ name: string; vector: Float32Array }>; removals: readonly string[] }): Promise<number>;
   nearest(query: Float32Array, limit: number): Promise<VectorHit[]>;
   similarities(query: Float32Array, names: readonly string[]): Promise<Map<string, number>>;
+  /** Saves the contents to `path` (`vector-index-file.ts`), labelled with the snapshot they reflect. */
+  save(options: { path: string; embedderId: string; snapshot: string }): Promise<void>;
+  /** Replaces the contents with a saved copy; resolves with its snapshot, or undefined when there is no usable one. */
+  load(options: { path: string; embedderId: string }): Promise<string | undefined>;
   /** Frees the thread's copy; the index is unusable afterwards. Also done when the index is garbage-collected. */
   close(): void;
 }
@@ -53,6 +57,14 @@ export function createThreadedVectorIndex(options: { dimensions: number }): Thre
     async similarities(query, names) {
       await created;
       return new Map(await thread.request<Array<[string, number]>>({ op: 'similarities', index, query, names: [...names] }));
+    },
+    async save(saveOptions) {
+      await created;
+      await thread.request<null>({ op: 'save', index, ...saveOptions });
+    },
+    async load(loadOptions) {
+      await created;
+      return (await thread.request<string | null>({ op: 'load', index, ...loadOptions })) ?? undefined;
     },
     close() {
       dropWhenCollected.unregister(handle);

@@ -4,16 +4,21 @@
  *
  * Messages in, each with an `id`: `create { index, dimensions }`, `apply { index, names, vectors,
  * removals }` (`vectors` packs one vector per name), `nearest { index, query, limit }`,
- * `similarities { index, query, names }`, and `drop { index }` (no reply). Out: `{ id, result }` or `{ id, error }`.
+ * `similarities { index, query, names }`, `save { index, path, embedderId, snapshot }`, `load { index,
+ * path, embedderId }` (resolves with the file's snapshot, or null when there is no usable file), and
+ * `drop { index }` (no reply). Out: `{ id, result }` or `{ id, error }`, in the order asked.
  */
 import { parentPort } from 'node:worker_threads';
 import { createMemoryVectorIndex, type MemoryVectorIndex } from './memory-vector-index.ts';
+import { readVectorIndexFile, writeVectorIndexFile } from './vector-index-file.ts';
 
 type Message =
   | { id: number; op: 'create'; index: number; dimensions: number }
   | { id: number; op: 'apply'; index: number; names: string[]; vectors: Float32Array; removals: string[] }
   | { id: number; op: 'nearest'; index: number; query: Float32Array; limit: number }
   | { id: number; op: 'similarities'; index: number; query: Float32Array; names: string[] }
+  | { id: number; op: 'save'; index: number; path: string; embedderId: string; snapshot: string }
+  | { id: number; op: 'load'; index: number; path: string; embedderId: string }
   | { op: 'drop'; index: number };
 
 const indexes = new Map<number, MemoryVectorIndex>();
@@ -24,7 +29,7 @@ function indexFor(id: number): MemoryVectorIndex {
   return index;
 }
 
-function handle(message: Exclude<Message, { op: 'drop' }>): unknown {
+async function handle(message: Exclude<Message, { op: 'drop' | 'save' }>): Promise<unknown> {
   switch (message.op) {
     case 'create':
       indexes.set(message.index, createMemoryVectorIndex({ dimensions: message.dimensions }));
@@ -40,20 +45,46 @@ function handle(message: Exclude<Message, { op: 'drop' }>): unknown {
       return indexFor(message.index).nearest(message.query, message.limit);
     case 'similarities':
       return [...indexFor(message.index).similarities(message.query, message.names)];
+    case 'load': {
+      const index = indexFor(message.index);
+      const saved = await readVectorIndexFile(message.path);
+      if (saved === undefined || saved.header.embedderId !== message.embedderId || saved.header.dimensions !== index.dimensions) return null;
+      index.restore({ names: saved.header.names, vectors: saved.vectors });
+      return saved.header.snapshot;
+    }
   }
 }
 
 const port = parentPort;
 if (port === null) throw new Error('vector-index-worker.ts runs as a worker thread; use createThreadedVectorIndex()');
 
+// One message at a time, so a scan never sees an index half restored and replies keep their order.
+let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: Message) => {
-  if (message.op === 'drop') {
-    indexes.delete(message.index);
-    return;
-  }
-  try {
-    port.postMessage({ id: message.id, result: handle(message) });
-  } catch (error) {
-    port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-  }
+  queue = queue.then(async () => {
+    if (message.op === 'drop') {
+      indexes.delete(message.index);
+      return;
+    }
+    if (message.op === 'save') {
+      // The contents are copied in turn; the write itself does not hold up the scans queued after it.
+      try {
+        const index = indexFor(message.index);
+        const { names, vectors } = index.contents();
+        const header = { embedderId: message.embedderId, dimensions: index.dimensions, snapshot: message.snapshot, names: [...names] };
+        void writeVectorIndexFile(message.path, { header, vectors }).then(
+          () => port.postMessage({ id: message.id, result: null }),
+          (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+        );
+      } catch (error) {
+        port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+      }
+      return;
+    }
+    try {
+      port.postMessage({ id: message.id, result: await handle(message) });
+    } catch (error) {
+      port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
 });

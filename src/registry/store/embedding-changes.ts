@@ -109,7 +109,7 @@ export async function embeddingChanges(options: EmbeddingChangesOptions & { sql:
   const now = SNAPSHOT_PATTERN.exec(snapshot);
   // A snapshot of another database, or of this one's future (a restore into a fresh cluster
   // restarts transaction ids), says nothing about what this one changed.
-  if (since && (since[1] !== now?.[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
+  if (since && (now === null || since[1] !== now[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
     throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', 'load every vector again: call embeddingChanges without since');
   }
   return { snapshot, upserts, removals, more: upserts.length === input.limit };
