@@ -84,6 +84,7 @@ export async function benchRegistryScale(options: { sizes?: readonly number[]; e
     const { tools, queries } = syntheticCatalog({ count: size, queryCount: QUERIES_PER_SIZE });
     const opened = await openBenchmarkCatalog({ catalog: tools, embedder, ...(sentence === undefined ? {} : { sentenceEncoder: sentence }) });
     try {
+      await opened.prepare();
       for (const { query } of queries.slice(0, 5)) await opened.search({ query });
       const samples: number[] = [];
       let top1 = 0;

@@ -66,6 +66,11 @@ export interface Registry {
   add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; verified?: SuiteResult; signal?: AbortSignal }): Promise<ToolRecord>;
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
   /**
+   * Loads what search keeps in memory (the sentence index: ~1.5 s from its saved copy at 100k
+   * tools) and waits for it. Optional: searches answer meanwhile through the database's own scans.
+   */
+  prepareSearch(): Promise<void>;
+  /**
    * Imports the starter tools when the library is new (no tools, never imported); returns how many.
    * Also gives sentence vectors to tools stored before the sentence encoder was on.
    */

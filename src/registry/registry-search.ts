@@ -12,9 +12,9 @@ import { hasValues, withoutValues } from './value-phrases.ts';
 export const CANDIDATES_PER_SOURCE = 50;
 
 /**
- * Candidates the sentence encoder's own HNSW scan adds to the others (which it scores in any case).
+ * Candidates the sentence channel's own scan adds to the others (which it scores in any case).
  * 20 rather than 50: MetaTool held-out is the same (top-1 0.546 / recall@5 0.786 against 0.547 /
- * 0.787), and at 100k tools the statement takes ~7 ms instead of ~10 (fewer 512-d vectors read and joined).
+ * 0.787), and fewer added tools means fewer summaries to read.
  */
 export const SENTENCE_CANDIDATES = 20;
 
@@ -34,6 +34,11 @@ export interface RegistrySearch {
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
   /** Kept for callers that signal a catalog change; the search reads current state on every call. */
   invalidate(): void;
+  /**
+   * Loads what search keeps in memory (the sentence index) and waits for it. Optional: until it is
+   * loaded, searches use the store's own scans; a server calls it at start-up, a benchmark before timing.
+   */
+  prepare(): Promise<void>;
 }
 
 /**
@@ -95,6 +100,9 @@ export function createRegistrySearch(options: {
 
   return {
     invalidate() {},
+    async prepare() {
+      await sentenceIndex?.ready();
+    },
     async search(input) {
       const parsed = SearchInputSchema.safeParse({ query: input.query, limit: input.limit });
       if (!parsed.success) {

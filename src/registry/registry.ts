@@ -91,6 +91,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     },
 
     search: (searchOptions) => searcher.search(searchOptions),
+    prepareSearch: () => searcher.prepare(),
 
     async ensureStarterLibrary(call) {
       const signal = call?.signal;

@@ -1,7 +1,10 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandbox } from '../sandbox/index.ts';
+import { createRegistry } from './registry.ts';
+import { createWordVectorEmbedder, type Embedder } from './search/index.ts';
 import { createSentenceIndex } from './sentence-index.ts';
 import { openToolStore, type ToolStore } from './store/index.ts';
 import { axisVector, makePackage } from './store/test-support/fixtures.ts';
@@ -117,6 +120,40 @@ describe('createSentenceIndex', () => {
     const loaded = await waitFor(() => index.current());
     expect((await loaded.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 2 })), 10)).map((hit) => hit.name)).toEqual(['alpha_tool']);
     index.close();
+  });
+
+  it('ranks like the store\'s own scan, which answers when the index cannot', async () => {
+    let seed = 11;
+    const random = () => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed / 4_294_967_296 - 0.5;
+    };
+    for (let i = 0; i < 30; i++) {
+      await store.addVersion({ pkg: makePackage({ name: `random_${i}_tool` }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: Array.from({ length: 4 }, random) }] });
+    }
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    const current = await index.current();
+    for (let q = 0; q < 5; q++) {
+      const query = Array.from({ length: 4 }, random);
+      const fromStore = await store.sentenceCandidates({ embedderId, vector: query, limit: 5, known: [] });
+      const ranked = [...fromStore.similarities].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+      expect((await current?.nearest(Float32Array.from(query), 5))?.map((hit) => hit.name)).toEqual(ranked);
+    }
+    index.close();
+  });
+
+  it('is loaded ahead of the first search by the registry\'s prepareSearch, and saved for the next process', async () => {
+    const cacheDir = path.join(home, 'index-cache');
+    const sentenceEncoder: Embedder = {
+      id: embedderId,
+      dimensions: 4,
+      embed: async ({ texts }) => texts.map((text) => Float32Array.from(axisVector({ dimensions: 4, axis: text.length % 4, tilt: 0.2 }))),
+    };
+    const registry = createRegistry({ store, embedder: createWordVectorEmbedder(), sentenceEncoder, sandbox: createSandbox(), indexCacheDir: cacheDir });
+    await addTool('alpha_tool', 0);
+    await registry.prepareSearch();
+    await waitFor(async () => ((await readdir(cacheDir).catch(() => [])).length > 0 ? true : undefined));
+    expect((await registry.search({ query: 'alpha tool' })).hits[0]?.name).toBe('alpha_tool');
   });
 
   it('does not answer when its copy cannot be made, so search falls back to the store', async () => {

@@ -18,6 +18,8 @@ export interface SentenceIndex {
    * undefined while its first load runs (or after it failed): search the store's vectors then.
    */
   current(): Promise<ThreadedVectorIndex | undefined>;
+  /** Loads the copy if it is not loaded, and waits for it (a server at start-up, a benchmark before timing). */
+  ready(): Promise<void>;
   close(): void;
 }
 
@@ -47,7 +49,7 @@ export function createSentenceIndex(options: {
   let snapshot: string | undefined;
   /** The first page of a load in progress; later pages load in the background. */
   let starting: Promise<void> | undefined;
-  let loadingInBackground = false;
+  let background: Promise<void> | undefined;
   let failedAt = Number.NEGATIVE_INFINITY;
   let closed = false;
   // Syncs run one at a time, so changes reach the thread in the order the database reported them.
@@ -103,14 +105,13 @@ export function createSentenceIndex(options: {
    */
   const startLoad = async () => {
     if (cacheFile !== undefined && !cacheUnusable && (await access(cacheFile).then(() => true, () => false))) {
-      loadingInBackground = true;
-      void fromCache()
+      background = fromCache()
         .then((cached) => {
           if (cached === undefined) cacheUnusable = true;
           else if (closed) cached.copy.close();
           else ({ copy: index, snapshot } = cached);
         })
-        .finally(() => (loadingInBackground = false));
+        .finally(() => (background = undefined));
       return;
     }
     const fresh = createThreadedVectorIndex({ dimensions });
@@ -127,8 +128,7 @@ export function createSentenceIndex(options: {
         if (first.upserts.length > 0) save(fresh, first.snapshot);
         return;
       }
-      loadingInBackground = true;
-      void applyPages(fresh, undefined, first.upserts.at(-1)?.name)
+      background = applyPages(fresh, undefined, first.upserts.at(-1)?.name)
         // Writes that land while later pages are read are picked up by the next sync.
         .then(
           () => {
@@ -139,39 +139,49 @@ export function createSentenceIndex(options: {
           },
           () => failed(fresh),
         )
-        .finally(() => (loadingInBackground = false));
+        .finally(() => (background = undefined));
     } catch {
       failed(fresh);
     }
   };
 
-  return {
-    async current() {
-      if (closed) return undefined;
-      if (index === undefined) {
-        if (starting === undefined && !loadingInBackground && performance.now() - failedAt >= RETRY_AFTER_MS) {
-          starting = startLoad().finally(() => (starting = undefined));
-        }
-        await starting;
-        if (index === undefined) return undefined;
+  const current = async (): Promise<ThreadedVectorIndex | undefined> => {
+    if (closed) return undefined;
+    if (index === undefined) {
+      if (starting === undefined && background === undefined && performance.now() - failedAt >= RETRY_AFTER_MS) {
+        starting = startLoad().finally(() => (starting = undefined));
       }
-      const run = syncs.then(async () => {
-        const target = index;
-        if (target === undefined) return undefined;
-        try {
-          const synced = await applyPages(target, snapshot, undefined);
-          snapshot = synced.snapshot;
-          unsaved += synced.applied;
-          if (unsaved >= SAVE_AFTER_CHANGES) save(target, synced.snapshot);
-          return target;
-        } catch {
-          // A copy that missed changes must not answer; the store's scan does until it is reloaded.
-          failed(target);
-          return undefined;
-        }
-      });
-      syncs = run;
-      return run;
+      await starting;
+      if (index === undefined) return undefined;
+    }
+    const run = syncs.then(async () => {
+      const target = index;
+      if (target === undefined) return undefined;
+      try {
+        const synced = await applyPages(target, snapshot, undefined);
+        snapshot = synced.snapshot;
+        unsaved += synced.applied;
+        if (unsaved >= SAVE_AFTER_CHANGES) save(target, synced.snapshot);
+        return target;
+      } catch {
+        // A copy that missed changes must not answer; the store's scan does until it is reloaded.
+        failed(target);
+        return undefined;
+      }
+    });
+    syncs = run;
+    return run;
+  };
+
+  return {
+    current,
+    async ready() {
+      await current();
+      // A copy loaded from its saved file may need the database's load after all.
+      for (let attempt = 0; attempt < 2 && background !== undefined; attempt++) {
+        await background;
+        await current();
+      }
     },
     close() {
       closed = true;

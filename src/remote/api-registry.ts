@@ -70,6 +70,9 @@ export function createApiRegistry(options: { client: ApiClient }): Registry {
       return recordOf(await client.call({ method: 'POST', path: '/api/tools', body, schema: ToolDetailSchema, ...(signal === undefined ? {} : { signal }) }));
     },
 
+    // The server keeps its own search index loaded; there is nothing to load on this side.
+    async prepareSearch() {},
+
     async search({ query, limit, signal }) {
       // The API lists every tool for an empty q; the registry refuses an empty search, and so does this.
       if (query.trim() === '') throw userError('search_invalid', 'invalid search: the query must not be empty', 'pass a non-empty query');

@@ -26,6 +26,8 @@ export function registerServeCommand(program: Command, context: ToolsCommandCont
         try {
           if (toolsmith.starterImported > 0) output.stderr(`Imported ${toolsmith.starterImported} starter tools into ${config.home}\n`);
           const server = await startServer({ toolsmith, config, host: opts.host, port: opts.port });
+          // A long-running server loads the in-memory search index now, not on its first request.
+          toolsmith.registry.prepareSearch().catch(() => {});
           // CLI commands on this data folder find the server here and go through its API.
           const { announceServer, localUrlOf } = await import('../../remote/index.ts');
           const announcement = config.databaseUrl === undefined

@@ -64,7 +64,8 @@ export function createThreadedVectorIndex(options: { dimensions: number }): Thre
     },
     async load(loadOptions) {
       await created;
-      return (await thread.request<string | null>({ op: 'load', index, ...loadOptions })) ?? undefined;
+      // A process that is done need not wait for a copy it will not use.
+      return (await thread.request<string | null>({ op: 'load', index, ...loadOptions }, { holdProcess: false })) ?? undefined;
     },
     close() {
       dropWhenCollected.unregister(handle);

@@ -7,22 +7,35 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+export interface RequestOptions {
+  transfer?: readonly Transferable[];
+  signal?: AbortSignal;
+  /** false: the request does not keep the process alive (work nobody waits for once it exits). */
+  holdProcess?: boolean;
+}
+
 export interface WorkerRequests {
   /** Sends `message` with an `id` added; resolves with the thread's `result`, rejects with `failure(error)`. */
-  request<T>(message: Record<string, unknown>, options?: { transfer?: readonly Transferable[]; signal?: AbortSignal }): Promise<T>;
+  request<T>(message: Record<string, unknown>, options?: RequestOptions): Promise<T>;
   /** Sends a message that gets no reply, when the thread is running (nothing to tell a thread not started). */
   post(message: Record<string, unknown>): void;
 }
 
 /**
  * Request and reply over one worker thread, started on the first request and again after it dies.
- * The thread is referenced only while requests are pending, so an idle one keeps no process alive.
+ * The thread is referenced only while requests that hold the process are pending, so an idle one
+ * keeps no process alive.
  * The worker answers each `{ id, ... }` with `{ id, result }` or `{ id, error }`.
  */
 export function createWorkerRequests(options: { url: URL; failure: (reason: string, cause?: unknown) => Error }): WorkerRequests {
   const { url, failure } = options;
   let thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
   let nextId = 0;
+  /** Pending requests that hold the process; the thread is referenced while there are any. */
+  const holding = new Set<number>();
+  const release = (worker: Worker, id: number) => {
+    if (holding.delete(id) && holding.size === 0) worker.unref();
+  };
 
   const start = (): NonNullable<typeof thread> => {
     const worker = new Worker(url);
@@ -32,12 +45,13 @@ export function createWorkerRequests(options: { url: URL; failure: (reason: stri
       if (thread === started) thread = undefined;
       for (const request of pending.values()) request.reject(error);
       pending.clear();
+      holding.clear();
     };
     worker.on('message', (reply: Reply) => {
       const request = pending.get(reply.id);
       if (request === undefined) return;
       pending.delete(reply.id);
-      if (pending.size === 0) worker.unref();
+      release(worker, reply.id);
       if ('error' in reply) request.reject(failure(reply.error));
       else request.resolve(reply.result);
     });
@@ -48,7 +62,7 @@ export function createWorkerRequests(options: { url: URL; failure: (reason: stri
   };
 
   return {
-    request<T>(message: Record<string, unknown>, requestOptions: { transfer?: readonly Transferable[]; signal?: AbortSignal } = {}) {
+    request<T>(message: Record<string, unknown>, requestOptions: RequestOptions = {}) {
       const { signal } = requestOptions;
       thread ??= start();
       const { worker, pending } = thread;
@@ -57,7 +71,7 @@ export function createWorkerRequests(options: { url: URL; failure: (reason: stri
         // An abort answers at once; the thread finishes what it started and its reply is dropped.
         const onAbort = () => {
           pending.delete(id);
-          if (pending.size === 0) worker.unref();
+          release(worker, id);
           reject(signal?.reason);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -66,7 +80,10 @@ export function createWorkerRequests(options: { url: URL; failure: (reason: stri
           resolve: (result) => (done(), resolve(result as T)),
           reject: (error) => (done(), reject(error)),
         });
-        worker.ref();
+        if (requestOptions.holdProcess !== false) {
+          holding.add(id);
+          worker.ref();
+        }
         worker.postMessage({ ...message, id }, requestOptions.transfer ?? []);
       });
     },
