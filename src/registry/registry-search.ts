@@ -42,15 +42,6 @@ export interface RegistrySearch {
 }
 
 /**
- * Candidates from the store (nearest vectors ∪ full-text matches, `CANDIDATES_PER_SOURCE` each),
- * re-scored by the search layer's method (`createCandidateScorer`, default `hybrid`) with the
- * store's catalog-wide statistics, then ranked by the store's policy (`rankHits`). Nothing is held
- * per catalog, so a change by anyone is seen at once and a search costs the same at 100 tools or 100,000.
- *
- * `method` exists for benchmarks (`toolsmith bench retrieval`); the registry uses the default.
- * `bm25` takes its candidates from full-text search alone, so it measures words without vectors.
- */
-/**
  * The sentence channel from the in-memory index: its nearest tools not already candidates, with
  * their summaries, and every candidate's similarity. Undefined when the index is not loaded or
  * failed; the store's own scan answers then.
@@ -77,6 +68,16 @@ async function fromSentenceIndex(options: {
   }
 }
 
+/**
+ * Candidates from the store (nearest vectors ∪ full-text matches, `CANDIDATES_PER_SOURCE` each),
+ * re-scored by the search layer's method (`createCandidateScorer`, default `hybrid`) with the
+ * store's catalog-wide statistics, then ranked by the store's policy (`rankHits`). Only the sentence
+ * vectors are held in memory (`sentence-index.ts`), and they are brought up to date from the
+ * database before every search, so a change by anyone is seen at once.
+ *
+ * `method` exists for benchmarks (`toolsmith bench retrieval`); the registry uses the default.
+ * `bm25` takes its candidates from full-text search alone, so it measures words without vectors.
+ */
 export function createRegistrySearch(options: {
   store: ToolStore;
   embedder: WordVectorEmbedder;

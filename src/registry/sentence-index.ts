@@ -3,10 +3,11 @@ import { createThreadedVectorIndex, type ThreadedVectorIndex } from './search/in
 import type { ToolStore } from './store/index.ts';
 
 /**
- * Vectors read per statement. A first load at 100k tools reads 50 pages of ~40 ms each, so a
- * server's event loop is never held long; searches meanwhile use the store's own vector scan.
+ * Vectors read per statement. A first load from the database at 100k tools reads 200 pages of
+ * ~50 ms each (~10 s in all), so a server's event loop is never held long; searches meanwhile use
+ * the store's own vector scan.
  */
-const PAGE = 2_000;
+const PAGE = 500;
 /** Changes applied since the copy was last saved that make it worth saving again. */
 const SAVE_AFTER_CHANGES = 1_000;
 /** After a failed load, searches use the store's scan for this long before another load is tried. */
