@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +20,18 @@ describe('vector index files', () => {
     const read = await readVectorIndexFile(file);
     expect(read?.header).toEqual(header);
     expect(Array.from(read?.vectors ?? [])).toEqual([1, 0, 0, 0, Math.fround(0.6), Math.fround(0.8)]);
+  });
+
+  it('removes temp files a killed save left behind, once they are old', async () => {
+    const file = path.join(dir, 'index.bin');
+    const abandoned = `${file}.123.456.tmp`;
+    const recent = `${file}.789.012.tmp`;
+    await writeFile(abandoned, 'half a copy');
+    await writeFile(recent, 'a save in progress');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(abandoned, twoHoursAgo, twoHoursAgo);
+    await writeVectorIndexFile(file, { header: { embedderId: 'enc', dimensions: 1, snapshot: 's', names: ['a'] }, vectors: Float32Array.of(1) });
+    expect((await readdir(dir)).sort()).toEqual(['index.bin', 'index.bin.789.012.tmp']);
   });
 
   it('treats a missing, foreign, truncated or inconsistent file as no copy at all', async () => {

@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -22,6 +22,20 @@ export const VectorIndexFileHeaderSchema = z.object({
 });
 export type VectorIndexFileHeader = z.infer<typeof VectorIndexFileHeaderSchema>;
 
+/** A temp file this old was left by a process killed while saving; later saves remove it. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+
+async function removeAbandonedTemps(path: string): Promise<void> {
+  const prefix = `${basename(path)}.`;
+  const dir = dirname(path);
+  for (const name of await readdir(dir).catch(() => [])) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const file = join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (info !== undefined && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(file, { force: true });
+  }
+}
+
 /** Writes the file whole (a temp file renamed over it), so a crash leaves the old copy or the new. */
 export async function writeVectorIndexFile(path: string, contents: { header: VectorIndexFileHeader; vectors: Float32Array }): Promise<void> {
   const header = Buffer.from(JSON.stringify(contents.header));
@@ -34,6 +48,7 @@ export async function writeVectorIndexFile(path: string, contents: { header: Vec
   try {
     await writeFile(temp, Buffer.concat([MAGIC, length, header, Buffer.alloc(padding), vectors]));
     await rename(temp, path);
+    await removeAbandonedTemps(path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
