@@ -83,6 +83,19 @@ describe('createSentenceIndex', () => {
     index.close();
   });
 
+  it('reads a large change in the background, letting the store answer until it is in', async () => {
+    await addTool('alpha_tool', 0);
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
+    expect(await index.current()).toBeDefined();
+    // More changes than a page, as a bulk import by another process would make.
+    for (let i = 0; i < 5; i++) await addTool(`bulk_${i}_tool`, 1);
+    expect(await index.current()).toBeUndefined();
+    const current = await waitFor(() => index.current());
+    const names = (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 1 })), 10)).map((hit) => hit.name);
+    expect(names.slice().sort()).toEqual(['alpha_tool', ...Array.from({ length: 5 }, (_, i) => `bulk_${i}_tool`)]);
+    index.close();
+  });
+
   it('saves its copy, and a later process starts from it, catching up on what changed since', async () => {
     const cacheFile = path.join(home, 'index-cache', 'sentence.bin');
     await addTool('alpha_tool', 0);

@@ -159,11 +159,31 @@ export function createSentenceIndex(options: {
       const target = index;
       if (target === undefined) return undefined;
       try {
-        const synced = await applyPages(target, snapshot, undefined);
-        snapshot = synced.snapshot;
-        unsaved += synced.applied;
-        if (unsaved >= SAVE_AFTER_CHANGES) save(target, synced.snapshot);
-        return target;
+        const since = snapshot;
+        const first = await store.embeddingChanges({ embedderId, limit: pageSize, ...(since === undefined ? {} : { since }) });
+        if (first.upserts.length > 0 || first.removals.length > 0) await target.apply(first);
+        unsaved += first.upserts.length + first.removals.length;
+        if (!first.more) {
+          snapshot = first.snapshot;
+          if (unsaved >= SAVE_AFTER_CHANGES) save(target, first.snapshot);
+          return target;
+        }
+        // A large change (a bulk import or a reindex, maybe by another process): the rest is read in
+        // the background, and until it is in, the copy does not answer; the store's scan does.
+        index = undefined;
+        background = applyPages(target, since, first.upserts.at(-1)?.name)
+          .then(
+            (rest) => {
+              if (closed) return target.close();
+              index = target;
+              snapshot = first.snapshot;
+              unsaved += rest.applied;
+              save(target, first.snapshot);
+            },
+            () => failed(target),
+          )
+          .finally(() => (background = undefined));
+        return undefined;
       } catch {
         // A copy that missed changes must not answer; the store's scan does until it is reloaded.
         failed(target);
