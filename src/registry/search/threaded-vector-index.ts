@@ -27,7 +27,8 @@ const dropWhenCollected = new FinalizationRegistry<number>((index) => thread.pos
 
 /**
  * A `MemoryVectorIndex` (`memory-vector-index.ts`) kept in a worker thread, so its scans run beside
- * the caller's own work. Requests are answered in the order they were made.
+ * the caller's own work. Requests are handled in the order they were made (a save finishes writing
+ * its file in the background, so its reply may come later).
  *
  * @example
  * const index = createThreadedVectorIndex({ dimensions: 512 });
