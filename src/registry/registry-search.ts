@@ -117,26 +117,33 @@ export function createRegistrySearch(options: {
       const phraseQuery = hasValues(asked) ? asked : undefined;
       const signal = input.signal;
       // The sentence encoder runs in its own thread: started first, it encodes while the in-memory
-      // sentence index is brought up to date and the word candidates are fetched; the index then
-      // scans in its own thread too, and only the store's scan (`sentenceCandidates`) waits for the words.
+      // sentence index is brought up to date (its changes come with the search's first statement)
+      // and the word candidates are fetched; the index then scans in its own thread too, and only
+      // the store's scan (`sentenceCandidates`) waits for the words.
       const sentencePending = usesSentence ? sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) }) : undefined;
-      const indexPending = sentencePending === undefined ? undefined : sentenceIndex?.current();
+      // Awaited below; if anything before that throws, its rejection must not go unhandled.
+      sentencePending?.catch(() => {});
+      const words = [...new Set(contentWords(query))];
+      const syncPoint = sentencePending === undefined ? undefined : sentenceIndex?.syncPoint();
+      const context = await store.searchContext({
+        terms: words.map(stem),
+        ...(syncPoint === undefined || sentenceEncoder === undefined ? {} : { changes: { embedderId: sentenceEncoder.id, ...syncPoint } }),
+      });
+      const { statistics: known, policy } = context;
+      const indexPending =
+        sentencePending === undefined ? undefined : sentenceIndex?.current(syncPoint === undefined || context.changes === undefined ? undefined : { since: syncPoint.since, changes: context.changes });
       const nearestPending =
         sentencePending === undefined || indexPending === undefined
           ? undefined
           : Promise.all([indexPending, sentencePending]).then(async ([index, [vector]]) =>
               index === undefined || vector === undefined ? undefined : { index, vector, hits: await index.nearest(vector, SENTENCE_CANDIDATES) },
             );
-      // Awaited below; if anything before that throws, their rejections must not go unhandled.
-      sentencePending?.catch(() => {});
       nearestPending?.catch(() => {});
       const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
       const vector = Array.from(queryVector);
       // A query with no known word embeds to zeros, which has no cosine; full text may still match.
       // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
       const hasDirection = method !== 'bm25' && vector.some((value) => value !== 0);
-      const words = [...new Set(contentWords(query))];
-      const [known, policy] = await Promise.all([store.searchStatistics({ terms: words.map(stem) }), store.getRankingPolicy()]);
       const found = await store.searchCandidates({
         embedderId: embedder.id,
         vector: hasDirection ? vector : null,

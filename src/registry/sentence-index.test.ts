@@ -32,6 +32,11 @@ describe('createSentenceIndex', () => {
       reason: 'created',
       embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis, tilt: 0.1 }) }],
     });
+  const nearestNamesAfter = async (index: ReturnType<typeof createSentenceIndex>, read: Parameters<ReturnType<typeof createSentenceIndex>['current']>[0], axis: number) => {
+    const current = await index.current(read);
+    if (current === undefined) throw new Error('the index is not loaded');
+    return (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis })), 10)).map((hit) => hit.name);
+  };
   const nearestNames = async (index: ReturnType<typeof createSentenceIndex>, axis: number) => {
     const current = await index.current();
     if (current === undefined) throw new Error('the index is not loaded');
@@ -81,6 +86,22 @@ describe('createSentenceIndex', () => {
     const names = (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 3 })), 20))?.map((hit) => hit.name);
     expect(names.slice().sort()).toEqual(['late_tool', ...Array.from({ length: 7 }, (_, i) => `tool_${i}`)].sort());
     index.close();
+  });
+
+  it('takes the changes a search read in its own statement, unless the copy has moved on since', async () => {
+    await addTool('alpha_tool', 0);
+    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    expect(await index.current()).toBeDefined();
+    const point = index.syncPoint();
+    if (point === undefined) throw new Error('a loaded copy has a sync point');
+    await addTool('beta_tool', 1);
+    const read = await store.embeddingChanges({ embedderId, ...point });
+    expect((await nearestNamesAfter(index, { since: point.since, changes: read }, 1))[0]).toBe('beta_tool');
+    // Read against a snapshot the copy no longer reflects: ignored, and the changes are read afresh.
+    const stale = { ...read, upserts: [{ name: 'ghost_tool', vector: Float32Array.from(axisVector({ dimensions: 4, axis: 2 })) }] };
+    expect(await nearestNamesAfter(index, { since: point.since, changes: stale }, 2)).not.toContain('ghost_tool');
+    index.close();
+    expect(index.syncPoint()).toBeUndefined();
   });
 
   it('reads a large change in the background, letting the store answer until it is in', async () => {

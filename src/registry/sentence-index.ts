@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { createThreadedVectorIndex, type ThreadedVectorIndex } from './search/index.ts';
-import type { ToolStore } from './store/index.ts';
+import type { EmbeddingChanges, ToolStore } from './store/index.ts';
 
 /**
  * Vectors read per statement. A first load from the database at 100k tools reads 200 pages of
@@ -17,8 +17,15 @@ export interface SentenceIndex {
   /**
    * The in-memory index brought up to date with every write committed before the call, or
    * undefined while its first load runs (or after it failed): search the store's vectors then.
+   * `read` is a first page of changes already read since `syncPoint().since`; it is used only if
+   * the copy still reflects that snapshot (else the changes are read again).
    */
-  current(): Promise<ThreadedVectorIndex | undefined>;
+  current(read?: { since: string; changes: EmbeddingChanges }): Promise<ThreadedVectorIndex | undefined>;
+  /**
+   * The snapshot the loaded copy reflects and the page size, for a caller that reads the first page
+   * of changes in a statement of its own (`ToolStore.searchContext`) and passes it to `current`.
+   */
+  syncPoint(): { since: string; limit: number } | undefined;
   /** Loads the copy if it is not loaded, and waits for it (a server at start-up, a benchmark before timing). */
   ready(): Promise<void>;
   close(): void;
@@ -146,7 +153,7 @@ export function createSentenceIndex(options: {
     }
   };
 
-  const current = async (): Promise<ThreadedVectorIndex | undefined> => {
+  const current = async (read?: { since: string; changes: EmbeddingChanges }): Promise<ThreadedVectorIndex | undefined> => {
     if (closed) return undefined;
     if (index === undefined) {
       if (starting === undefined && background === undefined && performance.now() - failedAt >= RETRY_AFTER_MS) {
@@ -160,7 +167,7 @@ export function createSentenceIndex(options: {
       if (target === undefined) return undefined;
       try {
         const since = snapshot;
-        const first = await store.embeddingChanges({ embedderId, limit: pageSize, ...(since === undefined ? {} : { since }) });
+        const first = read !== undefined && read.since === since ? read.changes : await store.embeddingChanges({ embedderId, limit: pageSize, ...(since === undefined ? {} : { since }) });
         if (first.upserts.length > 0 || first.removals.length > 0) await target.apply(first);
         unsaved += first.upserts.length + first.removals.length;
         if (!first.more) {
@@ -196,6 +203,7 @@ export function createSentenceIndex(options: {
 
   return {
     current,
+    syncPoint: () => (closed || index === undefined || snapshot === undefined ? undefined : { since: snapshot, limit: pageSize }),
     async ready() {
       await current();
       // A copy loaded from its saved file may need the database's load after all.

@@ -39,7 +39,7 @@ const OptionsSchema = z.object({
   limit: z.number().int().positive().max(100_000),
 });
 
-const SNAPSHOT_COLUMN = `(SELECT id::text FROM store_identity) || '/' || pg_current_snapshot()::text AS snapshot`;
+export const SNAPSHOT_COLUMN = `(SELECT id::text FROM store_identity) || '/' || pg_current_snapshot()::text AS snapshot`;
 
 /** Every current vector of the embedder, by name, a page at a time. */
 const ALL_SQL = `SELECT ${SNAPSHOT_COLUMN}, e.tool_name AS name, e.embedding::text AS vector, false AS removed
@@ -51,27 +51,32 @@ const ALL_SQL = `SELECT ${SNAPSHOT_COLUMN}, e.tool_name AS name, e.embedding::te
   ) e ON true`;
 
 /**
- * Vectors written and removed by transactions `$4` could not see. The written rows are found
- * through their stamp's index first (MATERIALIZED keeps the planner from walking every row in name
- * order instead), so checking for changes costs two index probes when there are none.
+ * The CTEs `page` and `removed` (rows `name, vector, removed`): vectors written and removed by
+ * transactions the snapshot `since` could not see, first page by name after `after`. The written
+ * rows are found through their stamp's index first (MATERIALIZED keeps the planner from walking
+ * every row in name order instead), so checking for changes costs two index probes when there are
+ * none. Arguments are SQL expressions (parameters); a NULL `since` or embedder finds nothing.
  */
-const CHANGED_SQL = `WITH since AS (SELECT $4::text::pg_snapshot AS s),
+export function changedSinceCtes(sql: { embedder: string; since: string; after: string; limit: string }): string {
+  return `since AS (SELECT ${sql.since}::text::pg_snapshot AS s),
   written AS MATERIALIZED (
     SELECT e.tool_name, e.embedding FROM tool_embeddings e, since
-    WHERE e.embedder = $1::text AND e.written_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(e.written_by, since.s)),
+    WHERE e.embedder = ${sql.embedder}::text AND e.written_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(e.written_by, since.s)),
   page AS (
     SELECT tool_name AS name, embedding::text AS vector, false AS removed FROM written
-    WHERE tool_name > $2::text ORDER BY tool_name LIMIT $3::int),
+    WHERE tool_name > ${sql.after}::text ORDER BY tool_name LIMIT ${sql.limit}::int),
   removed AS (
     SELECT r.tool_name AS name, NULL::text AS vector, true AS removed FROM tool_embedding_removals r, since
-    WHERE $2::text = '' AND r.embedder = $1::text
+    WHERE ${sql.after}::text = '' AND r.embedder = ${sql.embedder}::text
       AND r.removed_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(r.removed_by, since.s)
-      AND NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.embedder = r.embedder AND e.tool_name = r.tool_name))
+      AND NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.embedder = r.embedder AND e.tool_name = r.tool_name))`;
+}
+
+const CHANGED_SQL = `WITH ${changedSinceCtes({ embedder: '$1', after: '$2', limit: '$3', since: '$4' })}
   SELECT ${SNAPSHOT_COLUMN}, c.name, c.vector, c.removed
   FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM page UNION ALL SELECT * FROM removed) c ON true`;
 
-interface Row {
-  snapshot: string;
+export interface ChangeRow {
   name: string | null;
   vector: string | null;
   removed: boolean | null;
@@ -93,10 +98,37 @@ function parseVector(text: string, name: string): Float32Array {
 export async function embeddingChanges(options: EmbeddingChangesOptions & { sql: SqlClient }): Promise<EmbeddingChanges> {
   const input = parseInput(OptionsSchema, { embedderId: options.embedderId, since: options.since, after: options.after, limit: options.limit }, 'embedding_changes_invalid', 'embedding changes request');
   const after = input.after ?? '';
-  const since = input.since === undefined ? undefined : SNAPSHOT_PATTERN.exec(input.since);
-  const { rows } = since === null || since === undefined
-    ? await options.sql.query<Row>(ALL_SQL, [input.embedderId, after, input.limit])
-    : await options.sql.query<Row>(CHANGED_SQL, [input.embedderId, after, input.limit, since[2]]);
+  const since = sinceHorizon(input.since);
+  const { rows } = since === undefined
+    ? await options.sql.query<ChangeRow & { snapshot: string }>(ALL_SQL, [input.embedderId, after, input.limit])
+    : await options.sql.query<ChangeRow & { snapshot: string }>(CHANGED_SQL, [input.embedderId, after, input.limit, since]);
+  const snapshot = rows[0]?.snapshot;
+  if (snapshot === undefined) throw systemError('embedding_changes_failed', 'the change query returned no snapshot', 'check the database connection');
+  return changesFromRows({ rows, snapshot, since: input.since, limit: input.limit });
+}
+
+/** The `pg_snapshot` part of a snapshot token (already validated), for `changedSinceCtes`' `since`. */
+export function sinceHorizon(since: string | undefined): string | undefined {
+  return since === undefined ? undefined : SNAPSHOT_PATTERN.exec(since)?.[2];
+}
+
+/** Validates a caller's snapshot token (`embedding_changes_invalid` names what is wrong). */
+export function parseSince(since: string | undefined): string | undefined {
+  return parseInput(OptionsSchema.shape.since, since, 'embedding_changes_invalid', 'embedding changes snapshot');
+}
+
+/**
+ * The changes a page of `changedSinceCtes` rows (or of every vector) describes, taken at
+ * `snapshot`. Refuses a `since` of another database, or of this one's future (a restore into a
+ * fresh cluster restarts transaction ids): it says nothing about what this one changed.
+ */
+export function changesFromRows(options: { rows: readonly ChangeRow[]; snapshot: string; since: string | undefined; limit: number }): EmbeddingChanges {
+  const { rows, snapshot, limit } = options;
+  const since = options.since === undefined ? undefined : SNAPSHOT_PATTERN.exec(options.since);
+  const now = SNAPSHOT_PATTERN.exec(snapshot);
+  if (since && (now === null || since[1] !== now[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
+    throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', 'load every vector again: call embeddingChanges without since');
+  }
   const upserts: EmbeddingChanges['upserts'] = [];
   const removals: string[] = [];
   for (const row of rows) {
@@ -104,13 +136,5 @@ export async function embeddingChanges(options: EmbeddingChangesOptions & { sql:
     if (row.removed === true) removals.push(row.name);
     else if (row.vector !== null) upserts.push({ name: row.name, vector: parseVector(row.vector, row.name) });
   }
-  const snapshot = rows[0]?.snapshot;
-  if (snapshot === undefined) throw systemError('embedding_changes_failed', 'the change query returned no snapshot', 'check the database connection');
-  const now = SNAPSHOT_PATTERN.exec(snapshot);
-  // A snapshot of another database, or of this one's future (a restore into a fresh cluster
-  // restarts transaction ids), says nothing about what this one changed.
-  if (since && (now === null || since[1] !== now[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
-    throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', 'load every vector again: call embeddingChanges without since');
-  }
-  return { snapshot, upserts, removals, more: upserts.length === input.limit };
+  return { snapshot, upserts, removals, more: upserts.length === limit };
 }

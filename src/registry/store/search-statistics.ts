@@ -72,16 +72,38 @@ async function fillMissingTerms(sql: SqlClient): Promise<void> {
 
 const TermsSchema = z.array(z.string().max(200)).max(10_000);
 
-/** Reads the statistics for `terms`; on first use per client, fills in terms missing from older rows. */
-export function createSearchStatisticsReader(sql: SqlClient): (options: { terms: readonly string[] }) => Promise<SearchStatistics> {
+/** Fills in terms missing from rows written before migration 2, once per client (retried after a failure). */
+export function createTermsFiller(sql: SqlClient): () => Promise<void> {
   let filled: Promise<void> | undefined;
-  return async ({ terms }) => {
-    const asked = parseInput(TermsSchema, [...new Set(terms)], 'search_terms_invalid', 'search terms');
+  return () => {
     filled ??= fillMissingTerms(sql).catch((error: unknown) => {
       filled = undefined;
       throw error;
     });
-    await filled;
+    return filled;
+  };
+}
+
+/** Validated, distinct terms to read statistics for. */
+export function parseTerms(terms: readonly string[]): string[] {
+  return parseInput(TermsSchema, [...new Set(terms)], 'search_terms_invalid', 'search terms');
+}
+
+/** The statistics from the totals row and the counts of the known terms. */
+export function statisticsFrom(totals: { tools: number | string; total_length: number | string } | undefined, counts: Iterable<readonly [string, number | string]>): SearchStatistics {
+  const tools = Number(totals?.tools ?? 0);
+  return {
+    tools,
+    averageLength: tools > 0 ? Number(totals?.total_length ?? 0) / tools : 0,
+    documentFrequency: new Map([...counts].map(([term, count]) => [term, Number(count)])),
+  };
+}
+
+/** Reads the statistics for `terms`; on first use per client, fills in terms missing from older rows. */
+export function createSearchStatisticsReader(sql: SqlClient, fillTerms: () => Promise<void> = createTermsFiller(sql)): (options: { terms: readonly string[] }) => Promise<SearchStatistics> {
+  return async ({ terms }) => {
+    const asked = parseTerms(terms);
+    await fillTerms();
     // One statement: the totals row, then one row per known term.
     const { rows } = await sql.query<{ term: string | null; tools: number; total_length: number }>(
       `SELECT NULL::text AS term, tools, total_length FROM search_totals
@@ -89,13 +111,7 @@ export function createSearchStatisticsReader(sql: SqlClient): (options: { terms:
        SELECT term, tools, 0 FROM search_term_counts WHERE term = ANY($1::text::text[]) AND tools > 0`,
       [textArrayLiteral(asked)],
     );
-    const totals = { rows: rows.filter((row) => row.term === null) };
-    const counts = { rows: rows.filter((row): row is { term: string; tools: number; total_length: number } => row.term !== null) };
-    const tools = Number(totals.rows[0]?.tools ?? 0);
-    return {
-      tools,
-      averageLength: tools > 0 ? Number(totals.rows[0]?.total_length ?? 0) / tools : 0,
-      documentFrequency: new Map(counts.rows.map((row) => [row.term, Number(row.tools)])),
-    };
+    const totals = rows.find((row) => row.term === null);
+    return statisticsFrom(totals, rows.flatMap((row) => (row.term === null ? [] : [[row.term, row.tools] as const])));
   };
 }

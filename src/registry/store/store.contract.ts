@@ -369,6 +369,16 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(changed.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_c_tool', 'chg_d_tool']);
       expect(Array.from(changed.upserts[0]?.vector ?? [])).toEqual([0, 0, 0, 1]);
       expect(changed.removals).toEqual(['chg_b_tool']);
+      // A search reads the same in one statement, with the statistics and the policy.
+      const terms = ['tool', 'chg_a_tool', 'never-seen'];
+      const context = await store.searchContext({ terms, changes: { embedderId, since: first.snapshot, limit: 10 } });
+      expect(context.statistics).toEqual(await store.searchStatistics({ terms }));
+      expect(context.policy).toEqual(await store.getRankingPolicy());
+      expect(context.changes?.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_c_tool', 'chg_d_tool']);
+      expect(Array.from(context.changes?.upserts[0]?.vector ?? [])).toEqual([0, 0, 0, 1]);
+      expect(context.changes?.removals).toEqual(['chg_b_tool']);
+      expect((await store.searchContext({ terms, changes: { embedderId, since: first.snapshot, limit: 2 } })).changes?.more).toBe(true);
+      expect(await store.searchContext({ terms })).not.toHaveProperty('changes');
       expect(await store.embeddingChanges({ embedderId, since: changed.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
       // Another embedder's writes are not this one's changes.
       expect((await store.embeddingChanges({ embedderId: 'contract-never-used', limit: 10 })).upserts).toEqual([]);
@@ -378,6 +388,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       await expect(store.embeddingChanges({ embedderId, since: `00000000-0000-4000-8000-000000000000/${horizon}`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
       const [identity] = changed.snapshot.split('/');
       await expect(store.embeddingChanges({ embedderId, since: `${identity}/999999999:999999999:`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
+      await expect(store.searchContext({ terms: [], changes: { embedderId, since: `${identity}/999999999:999999999:`, limit: 10 } })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
     });
 
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {

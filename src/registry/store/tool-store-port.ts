@@ -15,6 +15,7 @@ import type { CandidateOptions, Candidates } from './search-candidates.ts';
 import type { SentenceCandidateOptions, SentenceCandidates } from './sentence-candidates.ts';
 import type { SearchStatistics } from './search-statistics.ts';
 import type { EmbeddingChanges, EmbeddingChangesOptions } from './embedding-changes.ts';
+import type { SearchContext, SearchContextOptions } from './search-context.ts';
 
 /** One logged call of a tool, as `executions` reads it back. */
 export interface ExecutionEntry {
@@ -107,6 +108,11 @@ export interface ToolStore {
    * search candidates; kept current by every write, so reading them costs one indexed lookup.
    */
   searchStatistics(options: { terms: readonly string[] }): Promise<SearchStatistics>;
+  /**
+   * What a search reads first, in one round trip: `searchStatistics` for `terms`, the policy in
+   * force, and, when asked, the first page of `embeddingChanges` since a snapshot.
+   */
+  searchContext(options: SearchContextOptions): Promise<SearchContext>;
   /**
    * A search's candidates in one round trip: the `limit` nearest current tools by vector (HNSW) and
    * the `limit` best full-text matches (GIN, bounded by `textMatchBudget`), with their summaries.

@@ -5,7 +5,8 @@ import { embeddingChanges } from './embedding-changes.ts';
 import { searchCandidates } from './search-candidates.ts';
 import { sentenceCandidates } from './sentence-candidates.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
-import { createSearchStatisticsReader, textArrayLiteral } from './search-statistics.ts';
+import { createSearchStatisticsReader, createTermsFiller, textArrayLiteral } from './search-statistics.ts';
+import { searchContext } from './search-context.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import {
@@ -74,7 +75,8 @@ async function readRecord(sql: SqlClient, name: string, version?: string): Promi
  */
 export function createToolStore(options: { sql: SqlClient }): ToolStore {
   const { sql } = options;
-  const searchStatistics = createSearchStatisticsReader(sql);
+  const fillTerms = createTermsFiller(sql);
+  const searchStatistics = createSearchStatisticsReader(sql, fillTerms);
   const knownDimensions = new Map<string, number>();
   const dimensionsOf = async (embedderId: string) => {
     let dimensions = knownDimensions.get(embedderId);
@@ -225,6 +227,8 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     },
 
     searchStatistics,
+
+    searchContext: async (contextOptions) => searchContext({ sql, fillTerms, ...contextOptions }),
 
     searchCandidates: async (candidateOptions) => {
       const dimensions = candidateOptions.vector === null ? knownDimensions.get(candidateOptions.embedderId) : await dimensionsOf(candidateOptions.embedderId);
