@@ -90,6 +90,42 @@ export function createSentenceIndex(options: {
     copy.save({ path: cacheFile, embedderId, snapshot: at }).catch(() => {});
   };
 
+  /** Puts `copy` in service as of `at`, saving it when asked or when enough changed since the last save. */
+  const adopt = (copy: ThreadedVectorIndex, at: string, saveNow: boolean) => {
+    if (closed) {
+      copy.close();
+      return;
+    }
+    index = copy;
+    snapshot = at;
+    if (saveNow || unsaved >= SAVE_AFTER_CHANGES) save(copy, at);
+  };
+
+  /**
+   * Applies `first`, a page of the changes since `since` (every vector without it), and adopts
+   * `copy` as of that page's snapshot. When more pages follow (a large library, or a bulk import or
+   * reindex, maybe by another process), `copy` is out of service while the rest is read in the
+   * background, and the store's scan answers. Writes that land meanwhile are picked up by the next sync.
+   */
+  const catchUp = async (copy: ThreadedVectorIndex, since: string | undefined, first: EmbeddingChanges, saveNow: boolean) => {
+    if (first.upserts.length > 0 || first.removals.length > 0) await copy.apply(first);
+    unsaved += first.upserts.length + first.removals.length;
+    if (!first.more) {
+      adopt(copy, first.snapshot, saveNow);
+      return;
+    }
+    if (index === copy) index = undefined;
+    background = applyPages(copy, since, first.upserts.at(-1)?.name)
+      .then(
+        (rest) => {
+          unsaved += rest.applied;
+          adopt(copy, first.snapshot, true);
+        },
+        () => failed(copy),
+      )
+      .finally(() => (background = undefined));
+  };
+
   /** The saved copy brought up to date, or undefined when there is none usable. */
   const fromCache = async (): Promise<{ copy: ThreadedVectorIndex; snapshot: string } | undefined> => {
     if (cacheFile === undefined) return undefined;
@@ -116,8 +152,7 @@ export function createSentenceIndex(options: {
       background = fromCache()
         .then((cached) => {
           if (cached === undefined) cacheUnusable = true;
-          else if (closed) cached.copy.close();
-          else ({ copy: index, snapshot } = cached);
+          else adopt(cached.copy, cached.snapshot, false);
         })
         .finally(() => (background = undefined));
       return;
@@ -125,29 +160,7 @@ export function createSentenceIndex(options: {
     const fresh = createThreadedVectorIndex({ dimensions });
     try {
       const first = await store.embeddingChanges({ embedderId, limit: pageSize });
-      if (first.upserts.length > 0) await fresh.apply(first);
-      if (closed) {
-        fresh.close();
-        return;
-      }
-      if (!first.more) {
-        index = fresh;
-        snapshot = first.snapshot;
-        if (first.upserts.length > 0) save(fresh, first.snapshot);
-        return;
-      }
-      background = applyPages(fresh, undefined, first.upserts.at(-1)?.name)
-        // Writes that land while later pages are read are picked up by the next sync.
-        .then(
-          () => {
-            if (closed) return fresh.close();
-            index = fresh;
-            snapshot = first.snapshot;
-            save(fresh, first.snapshot);
-          },
-          () => failed(fresh),
-        )
-        .finally(() => (background = undefined));
+      await catchUp(fresh, undefined, first, first.upserts.length > 0);
     } catch {
       failed(fresh);
     }
@@ -168,29 +181,8 @@ export function createSentenceIndex(options: {
       try {
         const since = snapshot;
         const first = read !== undefined && read.since === since ? read.changes : await store.embeddingChanges({ embedderId, limit: pageSize, ...(since === undefined ? {} : { since }) });
-        if (first.upserts.length > 0 || first.removals.length > 0) await target.apply(first);
-        unsaved += first.upserts.length + first.removals.length;
-        if (!first.more) {
-          snapshot = first.snapshot;
-          if (unsaved >= SAVE_AFTER_CHANGES) save(target, first.snapshot);
-          return target;
-        }
-        // A large change (a bulk import or a reindex, maybe by another process): the rest is read in
-        // the background, and until it is in, the copy does not answer; the store's scan does.
-        index = undefined;
-        background = applyPages(target, since, first.upserts.at(-1)?.name)
-          .then(
-            (rest) => {
-              if (closed) return target.close();
-              index = target;
-              snapshot = first.snapshot;
-              unsaved += rest.applied;
-              save(target, first.snapshot);
-            },
-            () => failed(target),
-          )
-          .finally(() => (background = undefined));
-        return undefined;
+        await catchUp(target, since, first, false);
+        return index;
       } catch {
         // A copy that missed changes must not answer; the store's scan does until it is reloaded.
         failed(target);
