@@ -156,12 +156,12 @@ export function createRegistrySearch(options: {
       let summaries = found.summaries;
       let sentenceSimilarities = new Map<string, number>();
       if (sentencePending !== undefined && sentenceEncoder !== undefined) {
-        const known = summaries.map((summary) => summary.name);
-        const sentence = (await fromSentenceIndex({ store, nearestPending, known })) ?? (await store.sentenceCandidates({
+        const candidateNames = summaries.map((summary) => summary.name);
+        const sentence = (await fromSentenceIndex({ store, nearestPending, known: candidateNames })) ?? (await store.sentenceCandidates({
           embedderId: sentenceEncoder.id,
           vector: Array.from((await sentencePending)[0] ?? new Float32Array(sentenceEncoder.dimensions)),
           limit: SENTENCE_CANDIDATES,
-          known,
+          known: candidateNames,
         }));
         // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
         summaries = [...summaries, ...sentence.summaries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

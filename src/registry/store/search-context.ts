@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { systemError } from '../../errors.ts';
 import { changedSinceCtes, changesFromRows, parseSince, sinceHorizon, SNAPSHOT_COLUMN, type ChangeRow, type EmbeddingChanges } from './embedding-changes.ts';
 import type { SqlClient } from './sql-client.ts';
-import { parseTerms, statisticsFrom, textArrayLiteral, type SearchStatistics } from './search-statistics.ts';
+import { parseTerms, statisticsColumns, statisticsFromColumns, textArrayLiteral, type SearchStatistics, type StatisticsColumns } from './search-statistics.ts';
 import { parseInput } from './store-input.ts';
-import { policyFromRow } from './store-rows.ts';
+import { CURRENT_POLICY_SQL, policyFromRow } from './store-rows.ts';
 import { EmbedderIdSchema, type RankingPolicy } from './store-schemas.ts';
 
 export interface SearchContextOptions {
@@ -32,18 +32,15 @@ export async function searchContext(options: SearchContextOptions & { sql: SqlCl
   const terms = parseTerms(options.terms);
   const asked = options.changes === undefined ? undefined : { ...parseInput(ChangesSchema, { embedderId: options.changes.embedderId, limit: options.changes.limit }, 'embedding_changes_invalid', 'embedding changes request'), since: parseSince(options.changes.since) };
   await options.fillTerms();
-  type Row = {
-    totals: { tools: number; total_length: number } | null;
-    counts: Record<string, number> | null;
+  type Row = StatisticsColumns & {
     policy: { version: number; weights: unknown; bands: unknown; created_at: string } | null;
     snapshot: string;
     changes: ChangeRow[] | null;
   };
   const { rows } = await options.sql.query<Row>(
     `WITH ${changedSinceCtes({ embedder: '$2', since: '$3', after: "''", limit: '$4' })}
-     SELECT (SELECT json_build_object('tools', tools, 'total_length', total_length) FROM search_totals) AS totals,
-       (SELECT json_object_agg(term, tools) FROM search_term_counts WHERE term = ANY($1::text::text[]) AND tools > 0) AS counts,
-       (SELECT row_to_json(p) FROM (SELECT version, weights, bands, created_at FROM ranking_policies ORDER BY version DESC LIMIT 1) p) AS policy,
+     SELECT ${statisticsColumns('$1')},
+       (SELECT row_to_json(p) FROM (${CURRENT_POLICY_SQL}) p) AS policy,
        ${SNAPSHOT_COLUMN},
        (SELECT json_agg(c) FROM (SELECT * FROM page UNION ALL SELECT * FROM removed) c) AS changes`,
     [textArrayLiteral(terms), asked?.embedderId ?? null, sinceHorizon(asked?.since) ?? null, asked?.limit ?? 1],
@@ -51,7 +48,7 @@ export async function searchContext(options: SearchContextOptions & { sql: SqlCl
   const row = rows[0];
   if (row?.policy == null) throw systemError('ranking_policy_missing', 'the tool database has no ranking policy', 'set one with setRankingPolicy');
   return {
-    statistics: statisticsFrom(row.totals ?? undefined, Object.entries(row.counts ?? {})),
+    statistics: statisticsFromColumns(row),
     policy: policyFromRow({ ...row.policy, created_at: new Date(row.policy.created_at) }),
     ...(asked === undefined ? {} : { changes: changesFromRows({ rows: row.changes ?? [], snapshot: row.snapshot, since: asked.since, limit: asked.limit }) }),
   };

@@ -89,13 +89,26 @@ export function parseTerms(terms: readonly string[]): string[] {
   return parseInput(TermsSchema, [...new Set(terms)], 'search_terms_invalid', 'search terms');
 }
 
-/** The statistics from the totals row and the counts of the known terms. */
-export function statisticsFrom(totals: { tools: number | string; total_length: number | string } | undefined, counts: Iterable<readonly [string, number | string]>): SearchStatistics {
-  const tools = Number(totals?.tools ?? 0);
+/**
+ * Select-list columns `totals` and `counts` (JSON) holding the statistics for the terms in the
+ * text-array parameter `terms` (e.g. `$1`); read them with `statisticsFromColumns`.
+ */
+export function statisticsColumns(terms: string): string {
+  return `(SELECT json_build_object('tools', tools, 'total_length', total_length) FROM search_totals) AS totals,
+    (SELECT json_object_agg(term, tools) FROM search_term_counts WHERE term = ANY(${terms}::text::text[]) AND tools > 0) AS counts`;
+}
+
+export interface StatisticsColumns {
+  totals: { tools: number | string; total_length: number | string } | null;
+  counts: Record<string, number | string> | null;
+}
+
+export function statisticsFromColumns(row: StatisticsColumns | undefined): SearchStatistics {
+  const tools = Number(row?.totals?.tools ?? 0);
   return {
     tools,
-    averageLength: tools > 0 ? Number(totals?.total_length ?? 0) / tools : 0,
-    documentFrequency: new Map([...counts].map(([term, count]) => [term, Number(count)])),
+    averageLength: tools > 0 ? Number(row?.totals?.total_length ?? 0) / tools : 0,
+    documentFrequency: new Map(Object.entries(row?.counts ?? {}).map(([term, count]) => [term, Number(count)])),
   };
 }
 
@@ -104,14 +117,7 @@ export function createSearchStatisticsReader(sql: SqlClient, fillTerms: () => Pr
   return async ({ terms }) => {
     const asked = parseTerms(terms);
     await fillTerms();
-    // One statement: the totals row, then one row per known term.
-    const { rows } = await sql.query<{ term: string | null; tools: number; total_length: number }>(
-      `SELECT NULL::text AS term, tools, total_length FROM search_totals
-       UNION ALL
-       SELECT term, tools, 0 FROM search_term_counts WHERE term = ANY($1::text::text[]) AND tools > 0`,
-      [textArrayLiteral(asked)],
-    );
-    const totals = rows.find((row) => row.term === null);
-    return statisticsFrom(totals, rows.flatMap((row) => (row.term === null ? [] : [[row.term, row.tools] as const])));
+    const { rows } = await sql.query<StatisticsColumns>(`SELECT ${statisticsColumns('$1')}`, [textArrayLiteral(asked)]);
+    return statisticsFromColumns(rows[0]);
   };
 }

@@ -145,6 +145,9 @@ export function versionEntryFromRow(row: VersionRow): VersionEntry {
   );
 }
 
+/** The policy in force (the newest version), as one `PolicyRow`. */
+export const CURRENT_POLICY_SQL = 'SELECT version, weights, bands, created_at FROM ranking_policies ORDER BY version DESC LIMIT 1';
+
 export interface PolicyRow {
   version: number;
   weights: unknown;

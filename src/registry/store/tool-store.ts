@@ -10,6 +10,7 @@ import { searchContext } from './search-context.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import {
+  CURRENT_POLICY_SQL,
   policyFromRow,
   recordFromRow,
   RECORD_COLUMNS,
@@ -259,7 +260,7 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     },
 
     getRankingPolicy: async () => {
-      const { rows } = await sql.query<PolicyRow>('SELECT version, weights, bands, created_at FROM ranking_policies ORDER BY version DESC LIMIT 1');
+      const { rows } = await sql.query<PolicyRow>(CURRENT_POLICY_SQL);
       if (rows[0] === undefined) throw systemError('ranking_policy_missing', 'the tool database has no ranking policy', 'set one with setRankingPolicy');
       return policyFromRow(rows[0]);
     },
