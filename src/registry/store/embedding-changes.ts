@@ -16,9 +16,10 @@ export interface EmbeddingChangesOptions {
 
 export interface EmbeddingChanges {
   /**
-   * What the reader has seen, to pass as `since` next time (it names the database too: a snapshot
-   * of another database, or of one restored since, is refused with `embedding_snapshot_foreign`). Keep the first page's: a write that
-   * lands while later pages are read is then seen again next time (applying a change twice is harmless).
+   * What the reader has seen, to pass as `since` next time. It names the database too: a snapshot
+   * of another database, or of one restored since, is refused with `embedding_snapshot_foreign`.
+   * Keep the first page's: a write that lands while later pages are read is then seen again next
+   * time (applying a change twice is harmless).
    */
   snapshot: string;
   /** Current vectors written since `since` (every one without it), by name. */
