@@ -11,6 +11,10 @@ const SIGNATURE_WORDS = SIGNATURE_BITS / 32;
 /** Candidates ranked exactly: at least this many, and `SHORTLIST_PER_RESULT` per result asked for. */
 const MIN_SHORTLIST = 1_000;
 const SHORTLIST_PER_RESULT = 40;
+/** The first pass over a large index: signature words compared, share of the index kept, and the floor on what it keeps. */
+const PREFILTER_WORDS = 2;
+const PREFILTER_SHARE = 0.1;
+const PREFILTER_PER_COUNT = 8;
 
 export interface VectorHit {
   name: string;
@@ -39,6 +43,18 @@ const BITS_IN = (() => {
   for (let i = 1; i < table.length; i++) table[i] = (i & 1) + (table[i >>> 1] ?? 0);
   return table;
 })();
+
+const bitsIn = (word: number) => (BITS_IN[word & 0xffff] ?? 0) + (BITS_IN[word >>> 16] ?? 0);
+
+/** The smallest distance at or under which at least `count` entries of `histogram` fall. */
+function cutFor(histogram: Uint32Array, count: number): number {
+  let cut = 0;
+  for (let seen = 0; cut < histogram.length - 1; cut++) {
+    seen += histogram[cut] ?? 0;
+    if (seen >= count) break;
+  }
+  return cut;
+}
 
 /**
  * The hyperplanes are the rows of a Hadamard matrix after a fixed random sign flip of each
@@ -147,29 +163,48 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     slots.delete(name);
   };
 
-  /** Slots whose signatures are nearest the query's, at least `count` of them (ties at the cut all come). */
+  /**
+   * Slots whose signatures are nearest the query's, at least `count` of them (ties at the cut all
+   * come). A large index is first narrowed on the signatures' first `PREFILTER_WORDS` words, to
+   * the nearest `PREFILTER_SHARE` of it (never fewer than `PREFILTER_PER_COUNT` × `count`): a
+   * quarter of the work per tool, and a true neighbour is far inside that cut on 64 bits alone.
+   */
   const shortlist = (query: Float32Array, count: number): number[] => {
     const size = names.length;
     if (size <= count) return Array.from({ length: size }, (_, slot) => slot);
     const signature = new Uint32Array(SIGNATURE_WORDS);
     signatureOf(query, signature, 0);
-    const histogram = new Uint32Array(SIGNATURE_BITS + 1);
-    for (let slot = 0, at = 0; slot < size; slot++) {
-      let distance = 0;
-      for (let word = 0; word < SIGNATURE_WORDS; word++, at++) {
-        const differ = (signatures[at] ?? 0) ^ (signature[word] ?? 0);
-        distance += (BITS_IN[differ & 0xffff] ?? 0) + (BITS_IN[differ >>> 16] ?? 0);
+    const keep = Math.max(count * PREFILTER_PER_COUNT, Math.ceil(size * PREFILTER_SHARE));
+    let candidates: Int32Array;
+    if (keep >= size) {
+      candidates = Int32Array.from({ length: size }, (_, slot) => slot);
+    } else {
+      const prefix = new Uint16Array(size);
+      const histogram = new Uint32Array(PREFILTER_WORDS * 32 + 1);
+      for (let slot = 0; slot < size; slot++) {
+        const at = slot * SIGNATURE_WORDS;
+        let distance = 0;
+        for (let word = 0; word < PREFILTER_WORDS; word++) distance += bitsIn((signatures[at + word] ?? 0) ^ (signature[word] ?? 0));
+        prefix[slot] = distance;
+        histogram[distance] = (histogram[distance] ?? 0) + 1;
       }
-      distances[slot] = distance;
+      const cut = cutFor(histogram, keep);
+      let kept = 0;
+      for (let slot = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) kept++;
+      candidates = new Int32Array(kept);
+      for (let slot = 0, next = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) candidates[next++] = slot;
+    }
+    const histogram = new Uint32Array(SIGNATURE_BITS + 1);
+    for (let i = 0; i < candidates.length; i++) {
+      const at = (candidates[i] ?? 0) * SIGNATURE_WORDS;
+      let distance = 0;
+      for (let word = 0; word < SIGNATURE_WORDS; word++) distance += bitsIn((signatures[at + word] ?? 0) ^ (signature[word] ?? 0));
+      distances[i] = distance;
       histogram[distance] = (histogram[distance] ?? 0) + 1;
     }
-    let cut = 0;
-    for (let seen = 0; cut <= SIGNATURE_BITS; cut++) {
-      seen += histogram[cut] ?? 0;
-      if (seen >= count) break;
-    }
+    const cut = cutFor(histogram, count);
     const slotsNear: number[] = [];
-    for (let slot = 0; slot < size; slot++) if ((distances[slot] ?? 0) <= cut) slotsNear.push(slot);
+    for (let i = 0; i < candidates.length; i++) if ((distances[i] ?? 0) <= cut) slotsNear.push(candidates[i] ?? 0);
     return slotsNear;
   };
 
@@ -198,7 +233,15 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     nearest(query, limit) {
       const direction = normalized(query);
       if (direction === undefined || limit <= 0) return [];
-      const hits = shortlist(direction, Math.max(MIN_SHORTLIST, limit * SHORTLIST_PER_RESULT)).map((slot) => ({ name: names[slot] ?? '', similarity: cosineAt(direction, slot) }));
+      const near = shortlist(direction, Math.max(MIN_SHORTLIST, limit * SHORTLIST_PER_RESULT));
+      const similarities = Float64Array.from(near, (slot) => cosineAt(direction, slot));
+      // Only what can make the top `limit` becomes a hit: sorting a thousand objects cost more than the scan.
+      const floor = near.length <= limit ? Number.NEGATIVE_INFINITY : (similarities.slice().sort()[near.length - limit] ?? Number.NEGATIVE_INFINITY);
+      const hits: VectorHit[] = [];
+      near.forEach((slot, i) => {
+        const similarity = similarities[i] ?? Number.NEGATIVE_INFINITY;
+        if (similarity >= floor) hits.push({ name: names[slot] ?? '', similarity });
+      });
       // Ties fall by name, so the order does not depend on slots (which removals reshuffle).
       hits.sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return hits.slice(0, limit);
