@@ -15,10 +15,10 @@ import {
   createWordVectorEmbedder,
   openBenchmarkCatalog,
   type BenchmarkTool,
-  type Embedder,
 } from '../src/registry/index.ts';
 import { listStarterPackageDirs, STARTER_QUERIES_FILE } from '../src/starter/index.ts';
 import { loadMetatool } from '../src/registry/search/metatool-eval-set.ts';
+import { sentenceSurrogate } from './sentence-surrogate.ts';
 import { summarize } from './stats.ts';
 import { syntheticCatalog } from './synthetic-catalog.ts';
 
@@ -27,50 +27,6 @@ const TARGET_P95_MS = 20;
 const QUERIES_PER_SIZE = 200;
 
 const load = () => loadavg().map((value) => value.toFixed(2)).join(' ');
-
-async function explain(sql: { query<T>(text: string, params?: readonly unknown[]): Promise<{ rows: T[] }> }, text: string, params: unknown[]): Promise<string> {
-  const { rows } = await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params);
-  return rows.map((row) => row['QUERY PLAN']).join('\n');
-}
-
-/**
- * Stands in for the sentence encoder over synthetic catalogs: encoding 100k tools for real would
- * take ~25 minutes here. Each query is still encoded by the real model (its time is counted), but
- * the vectors stored and searched are the word vectors projected to 512 dimensions by a fixed
- * random matrix, so the index has the real size, dimension and a realistic clustering.
- */
-function sentenceSurrogate(real: Embedder, words: Embedder): Embedder {
-  const dimensions = real.dimensions;
-  const random = (() => {
-    let state = 42;
-    return () => {
-      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-      return state / 4_294_967_296 - 0.5;
-    };
-  })();
-  // Flat and in plain loops: projecting a query runs on the caller's thread, which the real encoder's does not.
-  const matrix = Float32Array.from({ length: dimensions * words.dimensions }, random);
-  const project = (vector: Float32Array) => {
-    const out = new Float32Array(dimensions);
-    let norm = 0;
-    for (let row = 0; row < dimensions; row++) {
-      let sum = 0;
-      for (let i = 0; i < words.dimensions; i++) sum += (matrix[row * words.dimensions + i] ?? 0) * (vector[i] ?? 0);
-      out[row] = sum;
-      norm += sum * sum;
-    }
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 1;
-    return out.map((value) => value * scale);
-  };
-  return {
-    id: 'bench:sentence-surrogate-512',
-    dimensions,
-    async embed(call) {
-      if (call.texts.length === 1) await real.embed(call);
-      return (await words.embed(call)).map(project);
-    },
-  };
-}
 
 export async function benchRegistryScale(options: { sizes?: readonly number[]; explainAt?: number; sentence?: boolean } = {}): Promise<void> {
   const sizes = options.sizes ?? [1_000, 10_000, 100_000];

@@ -5,13 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSandbox } from '../sandbox/index.ts';
 import { createRegistry } from './registry.ts';
 import { createWordVectorEmbedder, type Embedder } from './search/index.ts';
-import { createSentenceIndex } from './sentence-index.ts';
+import { createEmbeddingIndex } from './embedding-index.ts';
 import { openToolStore, type ToolStore } from './store/index.ts';
 import { axisVector, makePackage } from './store/test-support/fixtures.ts';
 
 const embedderId = 'test-sentences';
 
-describe('createSentenceIndex', () => {
+describe('createEmbeddingIndex', () => {
   let home: string;
   let store: ToolStore;
   let close: () => Promise<void>;
@@ -32,12 +32,12 @@ describe('createSentenceIndex', () => {
       reason: 'created',
       embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis, tilt: 0.1 }) }],
     });
-  const nearestNamesAfter = async (index: ReturnType<typeof createSentenceIndex>, read: Parameters<ReturnType<typeof createSentenceIndex>['current']>[0], axis: number) => {
+  const nearestNamesAfter = async (index: ReturnType<typeof createEmbeddingIndex>, read: Parameters<ReturnType<typeof createEmbeddingIndex>['current']>[0], axis: number) => {
     const current = await index.current(read);
     if (current === undefined) throw new Error('the index is not loaded');
     return (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis })), 10)).map((hit) => hit.name);
   };
-  const nearestNames = async (index: ReturnType<typeof createSentenceIndex>, axis: number) => {
+  const nearestNames = async (index: ReturnType<typeof createEmbeddingIndex>, axis: number) => {
     const current = await index.current();
     if (current === undefined) throw new Error('the index is not loaded');
     return (await current.nearest(Float32Array.from(axisVector({ dimensions: 4, axis })), 10)).map((hit) => hit.name);
@@ -46,7 +46,7 @@ describe('createSentenceIndex', () => {
   it('loads a small library at once and follows every later write to the database', async () => {
     await addTool('alpha_tool', 0);
     await addTool('beta_tool', 1);
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4 });
     expect((await nearestNames(index, 1))[0]).toBe('beta_tool');
     // Written through the store, not through the index: the index learns of it from the database.
     await addTool('gamma_tool', 1, '1.0.0');
@@ -78,7 +78,7 @@ describe('createSentenceIndex', () => {
 
   it('loads a larger library in the background, page by page, answering only once it is complete', async () => {
     for (let i = 0; i < 7; i++) await addTool(`tool_${i}`, i % 4);
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
     expect(await index.current()).toBeUndefined();
     // A write while the later pages load is caught by the first sync after.
     await addTool('late_tool', 3);
@@ -90,7 +90,7 @@ describe('createSentenceIndex', () => {
 
   it('takes the changes a search read in its own statement, unless the copy has moved on since', async () => {
     await addTool('alpha_tool', 0);
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4 });
     expect(await index.current()).toBeDefined();
     const point = index.syncPoint();
     if (point === undefined) throw new Error('a loaded copy has a sync point');
@@ -106,7 +106,7 @@ describe('createSentenceIndex', () => {
 
   it('reads a large change in the background, letting the store answer until it is in', async () => {
     await addTool('alpha_tool', 0);
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4, pageSize: 2 });
     expect(await index.current()).toBeDefined();
     // More changes than a page, as a bulk import by another process would make.
     for (let i = 0; i < 5; i++) await addTool(`bulk_${i}_tool`, 1);
@@ -121,13 +121,13 @@ describe('createSentenceIndex', () => {
     const cacheFile = path.join(home, 'index-cache', 'sentence.bin');
     await addTool('alpha_tool', 0);
     await addTool('beta_tool', 1);
-    const first = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    const first = createEmbeddingIndex({ store, embedderId, dimensions: 4, cacheFile });
     expect(await first.current()).toBeDefined();
     first.close();
     await waitFor(async () => (await access(cacheFile).then(() => true, () => false)) || undefined);
     await store.remove({ name: 'beta_tool' });
     await addTool('gamma_tool', 1);
-    const second = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    const second = createEmbeddingIndex({ store, embedderId, dimensions: 4, cacheFile });
     // The copy loads in the background; the store's scan answers meanwhile.
     expect(await second.current()).toBeUndefined();
     const loaded = await waitFor(() => second.current());
@@ -141,7 +141,7 @@ describe('createSentenceIndex', () => {
     const other = await openToolStore({ dataDir: otherHome });
     try {
       await other.store.addVersion({ pkg: makePackage({ name: 'foreign_tool' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 4, axis: 2 }) }] });
-      const foreign = createSentenceIndex({ store: other.store, embedderId, dimensions: 4, cacheFile });
+      const foreign = createEmbeddingIndex({ store: other.store, embedderId, dimensions: 4, cacheFile });
       expect(await foreign.current()).toBeDefined();
       foreign.close();
       await waitFor(async () => (await access(cacheFile).then(() => true, () => false)) || undefined);
@@ -150,7 +150,7 @@ describe('createSentenceIndex', () => {
       await rm(otherHome, { recursive: true, force: true });
     }
     await addTool('alpha_tool', 2);
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4, cacheFile });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4, cacheFile });
     const loaded = await waitFor(() => index.current());
     expect((await loaded.nearest(Float32Array.from(axisVector({ dimensions: 4, axis: 2 })), 10)).map((hit) => hit.name)).toEqual(['alpha_tool']);
     index.close();
@@ -165,7 +165,7 @@ describe('createSentenceIndex', () => {
     for (let i = 0; i < 30; i++) {
       await store.addVersion({ pkg: makePackage({ name: `random_${i}_tool` }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: Array.from({ length: 4 }, random) }] });
     }
-    const index = createSentenceIndex({ store, embedderId, dimensions: 4 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 4 });
     const current = await index.current();
     for (let q = 0; q < 5; q++) {
       const query = Array.from({ length: 4 }, random);
@@ -193,7 +193,7 @@ describe('createSentenceIndex', () => {
   it('does not answer when its copy cannot be made, so search falls back to the store', async () => {
     await addTool('alpha_tool', 0);
     // Vectors of 4 dimensions cannot go into an index of 3.
-    const index = createSentenceIndex({ store, embedderId, dimensions: 3 });
+    const index = createEmbeddingIndex({ store, embedderId, dimensions: 3 });
     expect(await index.current()).toBeUndefined();
     expect(await index.current()).toBeUndefined();
   });

@@ -13,7 +13,7 @@ const SAVE_AFTER_CHANGES = 1_000;
 /** After a failed load, searches use the store's scan for this long before another load is tried. */
 const RETRY_AFTER_MS = 30_000;
 
-export interface SentenceIndex {
+export interface EmbeddingIndex {
   /**
    * The in-memory index brought up to date with every write committed before the call, or
    * undefined while its first load runs (or after it failed): search the store's vectors then.
@@ -35,9 +35,10 @@ export interface SentenceIndex {
  * One embedder's vectors copied into a `ThreadedVectorIndex` and kept current through
  * `ToolStore.embeddingChanges`: a search first asks the store what changed since the snapshot the
  * copy reflects (one statement, two index probes when nothing did) and applies it. The database
- * stays the only source of truth; the copy follows writes from any process.
+ * stays the only source of truth; the copy follows writes from any process. Each embedder's copy
+ * has a thread of its own, so a search's word and sentence scans do not queue behind each other.
  */
-export function createSentenceIndex(options: {
+export function createEmbeddingIndex(options: {
   store: ToolStore;
   embedderId: string;
   dimensions: number;
@@ -48,7 +49,7 @@ export function createSentenceIndex(options: {
    * only what changed since: a first load reads every vector (~9 s at 100k tools).
    */
   cacheFile?: string;
-}): SentenceIndex {
+}): EmbeddingIndex {
   const { store, embedderId, dimensions, pageSize = PAGE, cacheFile } = options;
   let unsaved = 0;
   /** The saved copy failed to load once; this process loads from the database (and saves anew). */
@@ -129,7 +130,7 @@ export function createSentenceIndex(options: {
   /** The saved copy brought up to date, or undefined when there is none usable. */
   const fromCache = async (): Promise<{ copy: ThreadedVectorIndex; snapshot: string } | undefined> => {
     if (cacheFile === undefined) return undefined;
-    const copy = createThreadedVectorIndex({ dimensions });
+    const copy = createThreadedVectorIndex({ dimensions, lane: embedderId });
     try {
       const saved = await copy.load({ path: cacheFile, embedderId });
       if (saved === undefined) throw new Error('no saved copy');
@@ -157,7 +158,7 @@ export function createSentenceIndex(options: {
         .finally(() => (background = undefined));
       return;
     }
-    const fresh = createThreadedVectorIndex({ dimensions });
+    const fresh = createThreadedVectorIndex({ dimensions, lane: embedderId });
     try {
       const first = await store.embeddingChanges({ embedderId, limit: pageSize });
       await catchUp(fresh, undefined, first, first.upserts.length > 0);

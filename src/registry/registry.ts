@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { userError } from '../errors.ts';
 import { runTool, type Sandbox } from '../sandbox/index.ts';
 import type { ToolManifest, ToolPackage } from '../tool-package/index.ts';
@@ -26,7 +24,7 @@ export interface RegistryOptions {
    * stored beside the others. Without it, search uses words and word vectors only.
    */
   sentenceEncoder?: Embedder;
-  /** A folder for derived search indexes saved between processes (the sentence index's copy); none without it. */
+  /** A folder for derived search indexes saved between processes (the in-memory vector indexes' copies); none without it. */
   indexCacheDir?: string;
   sandbox: Sandbox;
   /** Remembers the starter import; without one, only an empty store triggers it. */
@@ -46,7 +44,7 @@ export function createRegistry(options: RegistryOptions): Registry {
     store,
     embedder: searchEmbedder({ words: embedder, vectors: vectorEmbedder }),
     ...(sentenceEncoder === undefined ? {} : { sentenceEncoder }),
-    ...(sentenceEncoder === undefined || options.indexCacheDir === undefined ? {} : { sentenceIndexFile: path.join(options.indexCacheDir, `sentence-${createHash('sha256').update(sentenceEncoder.id).digest('hex').slice(0, 16)}.bin`) }),
+    ...(options.indexCacheDir === undefined ? {} : { indexCacheDir: options.indexCacheDir }),
   });
   // The word-vector vector is cheap and offline; keeping it means switching back needs no reindex.
   const embedders = [...new Map([vectorEmbedder, embedder, ...(sentenceEncoder === undefined ? [] : [sentenceEncoder])].map((each) => [each.id, each])).values()];

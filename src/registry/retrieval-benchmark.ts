@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { userError } from '../errors.ts';
 import { embeddedText } from './catalog-index.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
-import { CANDIDATES_PER_SOURCE, createRegistrySearch, TEXT_MATCH_BUDGET } from './registry-search.ts';
+import { CANDIDATES_PER_SOURCE, createRegistrySearch, TEXT_MATCH_BUDGET, WORD_VECTOR_CANDIDATES } from './registry-search.ts';
 import { contentWords, evaluateRetrieval, stem, type Embedder, type LabeledQuery, type RetrievalReport, type SearchMethod, type WordVectorEmbedder } from './search/index.ts';
 import { explainSearchForBenchmark, indexManifestsForBenchmark, openToolStore } from './store/index.ts';
 
@@ -108,7 +108,7 @@ export async function openBenchmarkCatalog(options: {
         const plain = [...new Set(contentWords(query))];
         const { documentFrequency } = await store.searchStatistics({ terms: plain.map(stem) });
         const words = plain.map((word) => ({ word, documentFrequency: documentFrequency.get(stem(word)) ?? 0 }));
-        return explainSearchForBenchmark({ sql, embedderId: embedder.id, vector: Array.from(vector ?? []), query, words, limit: CANDIDATES_PER_SOURCE, textMatchBudget: TEXT_MATCH_BUDGET });
+        return explainSearchForBenchmark({ sql, embedderId: embedder.id, vector: Array.from(vector ?? []), query, words, limit: CANDIDATES_PER_SOURCE, vectorLimit: WORD_VECTOR_CANDIDATES, textMatchBudget: TEXT_MATCH_BUDGET });
       },
       async close() {
         await close();

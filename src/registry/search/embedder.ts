@@ -1,3 +1,5 @@
+import type { MessagePort } from 'node:worker_threads';
+
 /**
  * Turns texts into vectors whose cosine similarity tracks similarity of meaning, so the registry
  * can find "examine this spreadsheet" from a tool described as "analyze a CSV file".
@@ -17,4 +19,23 @@ export interface Embedder {
   readonly dimensions: number;
   /** One vector per text, in order. Rejects with the signal's reason when aborted. */
   embed(options: { texts: string[]; signal?: AbortSignal }): Promise<Float32Array[]>;
+}
+
+/**
+ * An embedder that runs in a thread of its own and can hand a text's vector straight to another
+ * thread through `port`, as well as to the caller: a search's vector scan (`ThreadedVectorIndex.nearestFrom`)
+ * then starts as soon as the vector exists, not when the caller's event loop is next free (it is
+ * held by the database's statements meanwhile). The port receives `{ vector }` or `{ error }`, once.
+ *
+ * @example
+ * const { port1, port2 } = new MessageChannel();
+ * const hits = index.nearestFrom({ port: port2, limit: 20 });
+ * const vector = await encoder.embedForwarding({ text: 'find me headphones', port: port1 });
+ */
+export interface ForwardingEmbedder extends Embedder {
+  embedForwarding(options: { text: string; port: MessagePort; signal?: AbortSignal }): Promise<Float32Array>;
+}
+
+export function isForwardingEmbedder(embedder: Embedder): embedder is ForwardingEmbedder {
+  return typeof (embedder as Partial<ForwardingEmbedder>).embedForwarding === 'function';
 }

@@ -1,5 +1,5 @@
 /** The search layer: the `Embedder` port, the offline word-vector embedder, and in-memory ranking. */
-export type { Embedder } from './embedder.ts';
+export { isForwardingEmbedder, type Embedder, type ForwardingEmbedder } from './embedder.ts';
 export {
   createWordVectorEmbedder,
   type WordVectorEmbedder,

@@ -2,10 +2,11 @@
  * The sentence encoder's own thread (started by `sentence-encoder.ts`): the model's ~3 ms per query
  * (`use-lite-forward.ts`) runs here, so the caller's event loop stays free and a search can fetch its word candidates meanwhile.
  *
- * Messages in: `{ id, texts }`. Out: `{ id, result }` (the vectors: unit Float32Arrays, buffers transferred) or
- * `{ id, error }`; a failed model load is reported on every request and retried on the next.
+ * Messages in: `{ id, texts, forward? }`. Out: `{ id, result }` (the vectors: unit Float32Arrays, buffers transferred) or
+ * `{ id, error }`; a failed model load is reported on every request and retried on the next. A
+ * `forward` port gets the first vector too (`{ vector }`, or `{ error }`), and is then closed.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 
 import type { UseLiteForward } from './use-lite-forward.ts';
 
@@ -44,13 +45,19 @@ if (port === null) throw new Error('sentence-encoder-worker.ts runs as a worker 
 
 // One request at a time: the model is single-threaded, and queued requests keep their order.
 let queue: Promise<void> = Promise.resolve();
-port.on('message', (message: { id: number; texts: string[] }) => {
+port.on('message', (message: { id: number; texts: string[]; forward?: MessagePort }) => {
   queue = queue.then(async () => {
+    const { forward } = message;
     try {
       const vectors = await embed(message.texts);
+      forward?.postMessage({ vector: vectors[0]?.slice() });
       port.postMessage({ id: message.id, result: vectors }, vectors.map((vector) => vector.buffer as ArrayBuffer));
     } catch (error) {
-      port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+      const reason = error instanceof Error ? error.message : String(error);
+      forward?.postMessage({ error: reason });
+      port.postMessage({ id: message.id, error: reason });
+    } finally {
+      forward?.close();
     }
   });
 });

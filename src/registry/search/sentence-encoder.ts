@@ -1,5 +1,5 @@
 import { systemError } from '../../errors.ts';
-import type { Embedder } from './embedder.ts';
+import type { ForwardingEmbedder } from './embedder.ts';
 import { createWorkerRequests } from './worker-requests.ts';
 
 /**
@@ -25,7 +25,7 @@ function unavailable(reason: string, cause?: unknown) {
 const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts', import.meta.url), failure: unavailable });
 
 /**
- * The sentence encoder as an `Embedder`. The model runs in its own thread, loaded on the first
+ * The sentence encoder as an `Embedder` that can forward a query's vector to a scan's thread (`ForwardingEmbedder`). The model runs in its own thread, loaded on the first
  * `embed`: a query's ~3 ms of encoding (~5 ms of CPU) blocks neither a server's event loop nor the database work a
  * search does meanwhile.
  *
@@ -33,7 +33,7 @@ const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts
  * const encoder = createSentenceEncoder();
  * const [query, tool] = await encoder.embed({ texts: ['find me headphones', 'search products in an online shop'] });
  */
-export function createSentenceEncoder(): Embedder {
+export function createSentenceEncoder(): ForwardingEmbedder {
   return {
     id: SENTENCE_ENCODER_ID,
     dimensions: DIMENSIONS,
@@ -41,6 +41,16 @@ export function createSentenceEncoder(): Embedder {
       signal?.throwIfAborted();
       if (texts.length === 0) return [];
       return thread.request<Float32Array[]>({ texts }, signal ? { signal } : {});
+    },
+    async embedForwarding({ text, port, signal }) {
+      if (signal?.aborted) {
+        // Closing tells the thread waiting on the other end that no vector is coming.
+        port.close();
+        throw signal.reason;
+      }
+      const [vector] = await thread.request<Float32Array[]>({ texts: [text], forward: port }, { transfer: [port], ...(signal ? { signal } : {}) });
+      if (vector === undefined) throw unavailable('it returned no vector');
+      return vector;
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { systemError } from '../../errors.ts';
 import type { VectorHit } from './memory-vector-index.ts';
 import { createWorkerRequests } from './worker-requests.ts';
@@ -7,6 +8,13 @@ export interface ThreadedVectorIndex {
   /** Adds or replaces `upserts` (zero vectors are removed), then removes `removals`; resolves with the size. */
   apply(changes: { upserts: ReadonlyArray<{ name: string; vector: Float32Array }>; removals: readonly string[] }): Promise<number>;
   nearest(query: Float32Array, limit: number): Promise<VectorHit[]>;
+  /**
+   * `nearest` for the vector that arrives on `port` (`{ vector }` or `{ error }`, as a
+   * `ForwardingEmbedder` sends it), without a round trip through the caller's thread. The scan is
+   * queued when the vector arrives, behind whatever was asked before that; it never answers if the
+   * port is neither answered nor closed.
+   */
+  nearestFrom(options: { port: MessagePort; limit: number }): Promise<VectorHit[]>;
   similarities(query: Float32Array, names: readonly string[]): Promise<Map<string, number>>;
   /** Saves the contents to `path` (`vector-index-file.ts`), labelled with the snapshot they reflect. */
   save(options: { path: string; embedderId: string; snapshot: string }): Promise<void>;
@@ -20,14 +28,25 @@ function failed(reason: string, cause?: unknown) {
   return systemError('vector_index_failed', `the in-memory vector index failed: ${reason}`, 'retry; if it persists, set TOOLSMITH_SENTENCE_ENCODER=off and report it', cause);
 }
 
-/** One thread per process holds every index. */
-const thread = createWorkerRequests({ url: new URL('./vector-index-worker.ts', import.meta.url), failure: failed });
+/**
+ * A thread per lane, started on first use. Indexes a search scans at the same time belong in
+ * different lanes, so a quick request to one (similarities) does not wait behind a scan of another.
+ */
+const lanes = new Map<string, ReturnType<typeof createWorkerRequests>>();
+const laneThread = (lane: string) => {
+  let thread = lanes.get(lane);
+  if (thread === undefined) {
+    thread = createWorkerRequests({ url: new URL('./vector-index-worker.ts', import.meta.url), failure: failed });
+    lanes.set(lane, thread);
+  }
+  return thread;
+};
 let nextIndex = 0;
-const dropWhenCollected = new FinalizationRegistry<number>((index) => thread.post({ op: 'drop', index }));
+const dropWhenCollected = new FinalizationRegistry<{ lane: string; index: number }>(({ lane, index }) => laneThread(lane).post({ op: 'drop', index }));
 
 /**
- * A `MemoryVectorIndex` (`memory-vector-index.ts`) kept in a worker thread, so its scans run beside
- * the caller's own work. Requests are handled in the order they were made (a save finishes writing
+ * A `MemoryVectorIndex` (`memory-vector-index.ts`) kept in a worker thread (its `lane`'s), so its
+ * scans run beside the caller's own work. Requests are handled in the order they were made (a save finishes writing
  * its file in the background, so its reply may come later).
  *
  * @example
@@ -35,8 +54,9 @@ const dropWhenCollected = new FinalizationRegistry<number>((index) => thread.pos
  * await index.apply({ upserts: [{ name: 'add', vector }], removals: [] });
  * const [best] = await index.nearest(queryVector, 20);
  */
-export function createThreadedVectorIndex(options: { dimensions: number }): ThreadedVectorIndex {
-  const { dimensions } = options;
+export function createThreadedVectorIndex(options: { dimensions: number; lane?: string }): ThreadedVectorIndex {
+  const { dimensions, lane = 'default' } = options;
+  const thread = laneThread(lane);
   const index = nextIndex++;
   const created = thread.request<null>({ op: 'create', index, dimensions });
   created.catch(() => {});
@@ -54,6 +74,13 @@ export function createThreadedVectorIndex(options: { dimensions: number }): Thre
     async nearest(query, limit) {
       await created;
       return thread.request<VectorHit[]>({ op: 'nearest', index, query, limit });
+    },
+    async nearestFrom({ port, limit }) {
+      await created.catch((error: unknown) => {
+        port.close();
+        throw error;
+      });
+      return thread.request<VectorHit[]>({ op: 'nearestFrom', index, port, limit }, { transfer: [port] });
     },
     async similarities(query, names) {
       await created;
@@ -73,6 +100,6 @@ export function createThreadedVectorIndex(options: { dimensions: number }): Thre
       thread.post({ op: 'drop', index });
     },
   };
-  dropWhenCollected.register(handle, index, handle);
+  dropWhenCollected.register(handle, { lane, index }, handle);
   return handle;
 }

@@ -4,11 +4,12 @@
  *
  * Messages in, each with an `id`: `create { index, dimensions }`, `apply { index, names, vectors,
  * removals }` (`vectors` packs one vector per name), `nearest { index, query, limit }`,
+ * `nearestFrom { index, port, limit }` (the query arrives on `port` as `{ vector }` or `{ error }`),
  * `similarities { index, query, names }`, `save { index, path, embedderId, snapshot }`, `load { index,
  * path, embedderId }` (resolves with the file's snapshot, or null when there is no usable file), and
  * `drop { index }` (no reply). Out: `{ id, result }` or `{ id, error }`, in the order asked.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { createMemoryVectorIndex, type MemoryVectorIndex } from './memory-vector-index.ts';
 import { readVectorIndexFile, writeVectorIndexFile } from './vector-index-file.ts';
 
@@ -16,6 +17,7 @@ type Message =
   | { id: number; op: 'create'; index: number; dimensions: number }
   | { id: number; op: 'apply'; index: number; names: string[]; vectors: Float32Array; removals: string[] }
   | { id: number; op: 'nearest'; index: number; query: Float32Array; limit: number }
+  | { id: number; op: 'nearestFrom'; index: number; port: MessagePort; limit: number }
   | { id: number; op: 'similarities'; index: number; query: Float32Array; names: string[] }
   | { id: number; op: 'save'; index: number; path: string; embedderId: string; snapshot: string }
   | { id: number; op: 'load'; index: number; path: string; embedderId: string }
@@ -29,7 +31,21 @@ function indexFor(id: number): MemoryVectorIndex {
   return index;
 }
 
-async function handle(message: Exclude<Message, { op: 'drop' | 'save' }>): Promise<unknown> {
+/** The one message a forwarding embedder sends on `port`; it rejects if the port closes first. */
+function vectorFrom(port: MessagePort): Promise<Float32Array> {
+  return new Promise<Float32Array>((resolve, reject) => {
+    const onClose = () => reject(new Error('the query vector never came: its encoder closed the channel'));
+    port.once('message', (message: { vector?: Float32Array; error?: string }) => {
+      port.off('close', onClose);
+      port.close();
+      if (message.vector instanceof Float32Array) resolve(message.vector);
+      else reject(new Error(`the query vector never came: ${message.error ?? 'its encoder sent none'}`));
+    });
+    port.once('close', onClose);
+  });
+}
+
+async function handle(message: Exclude<Message, { op: 'drop' | 'save' | 'nearestFrom' }>): Promise<unknown> {
   switch (message.op) {
     case 'create':
       indexes.set(message.index, createMemoryVectorIndex({ dimensions: message.dimensions }));
@@ -64,6 +80,23 @@ port.on('message', (message: Message) => {
   queue = queue.then(async () => {
     if (message.op === 'drop') {
       indexes.delete(message.index);
+      return;
+    }
+    if (message.op === 'nearestFrom') {
+      // The scan joins the queue when its vector arrives, so requests made meanwhile (another
+      // index's scans) need not wait for the encoder.
+      void vectorFrom(message.port).then(
+        (vector) => {
+          queue = queue.then(() => {
+            try {
+              port.postMessage({ id: message.id, result: indexFor(message.index).nearest(vector, message.limit) });
+            } catch (error) {
+              port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+            }
+          });
+        },
+        (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
     if (message.op === 'save') {

@@ -52,24 +52,26 @@ const ALL_SQL = `SELECT ${SNAPSHOT_COLUMN}, e.tool_name AS name, e.embedding::te
   ) e ON true`;
 
 /**
- * The CTEs `page` and `removed` (rows `name, vector, removed`): vectors written and removed by
- * transactions the snapshot `since` could not see, first page by name after `after`. The written
- * rows are found through their stamp's index first (MATERIALIZED keeps the planner from walking
- * every row in name order instead), so checking for changes costs two index probes when there are
- * none. Arguments are SQL expressions (parameters); a NULL `since` or embedder finds nothing.
+ * The CTEs `page` and `removed` (rows `name, vector, removed`; named with `prefix` before them, so
+ * one statement can hold several): vectors written and removed by transactions the snapshot `since`
+ * could not see, first page by name after `after`. The written rows are found through their stamp's
+ * index first (MATERIALIZED keeps the planner from walking every row in name order instead), so
+ * checking for changes costs two index probes when there are none. Arguments are SQL expressions
+ * (parameters); a NULL `since` or embedder finds nothing.
  */
-export function changedSinceCtes(sql: { embedder: string; since: string; after: string; limit: string }): string {
-  return `since AS (SELECT ${sql.since}::text::pg_snapshot AS s),
-  written AS MATERIALIZED (
-    SELECT e.tool_name, e.embedding FROM tool_embeddings e, since
-    WHERE e.embedder = ${sql.embedder}::text AND e.written_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(e.written_by, since.s)),
-  page AS (
-    SELECT tool_name AS name, embedding::text AS vector, false AS removed FROM written
+export function changedSinceCtes(sql: { embedder: string; since: string; after: string; limit: string; prefix?: string }): string {
+  const p = sql.prefix ?? '';
+  return `${p}since AS (SELECT ${sql.since}::text::pg_snapshot AS s),
+  ${p}written AS MATERIALIZED (
+    SELECT e.tool_name, e.embedding FROM tool_embeddings e, ${p}since
+    WHERE e.embedder = ${sql.embedder}::text AND e.written_by >= pg_snapshot_xmin(${p}since.s) AND NOT pg_visible_in_snapshot(e.written_by, ${p}since.s)),
+  ${p}page AS (
+    SELECT tool_name AS name, embedding::text AS vector, false AS removed FROM ${p}written
     WHERE tool_name > ${sql.after}::text ORDER BY tool_name LIMIT ${sql.limit}::int),
-  removed AS (
-    SELECT r.tool_name AS name, NULL::text AS vector, true AS removed FROM tool_embedding_removals r, since
+  ${p}removed AS (
+    SELECT r.tool_name AS name, NULL::text AS vector, true AS removed FROM tool_embedding_removals r, ${p}since
     WHERE ${sql.after}::text = '' AND r.embedder = ${sql.embedder}::text
-      AND r.removed_by >= pg_snapshot_xmin(since.s) AND NOT pg_visible_in_snapshot(r.removed_by, since.s)
+      AND r.removed_by >= pg_snapshot_xmin(${p}since.s) AND NOT pg_visible_in_snapshot(r.removed_by, ${p}since.s)
       AND NOT EXISTS (SELECT 1 FROM tool_embeddings e WHERE e.embedder = r.embedder AND e.tool_name = r.tool_name))`;
 }
 
@@ -92,7 +94,7 @@ function parseVector(text: string, name: string): Float32Array {
 
 /**
  * What changed in one embedder's vectors since a snapshot a reader kept, so a copy held outside
- * the database (the in-memory sentence index) can follow every write from any process. Writes are
+ * the database (the in-memory vector indexes) can follow every write from any process. Writes are
  * stamped with their transaction (migration 5); "changed since" means written by a transaction the
  * snapshot could not see, which is exact under concurrent writers.
  */

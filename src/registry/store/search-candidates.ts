@@ -21,7 +21,9 @@ export interface CandidateOptions {
    * common words rank nearly every tool alike, and ranking all their matches is what grows with the catalog.
    */
   words: ReadonlyArray<{ word: string; documentFrequency: number }>;
+  /** Full-text candidates, and nearest-vector candidates unless `vectorLimit` says otherwise. */
   limit: number;
+  vectorLimit?: number;
   textMatchBudget: number;
 }
 
@@ -38,6 +40,7 @@ const CandidateOptionsSchema = z.object({
   vector: z.array(z.number()).nullable(),
   words: z.array(z.object({ word: z.string(), documentFrequency: z.number().int().nonnegative() })).max(1000),
   limit: z.number().int().positive().max(10_000),
+  vectorLimit: z.number().int().positive().max(10_000).optional(),
   textMatchBudget: z.number().int().positive(),
 });
 
@@ -68,6 +71,7 @@ export function candidatesStatement(options: {
   query: string;
   words: ReadonlyArray<{ word: string; documentFrequency: number }>;
   limit: number;
+  vectorLimit?: number | undefined;
   textMatchBudget: number;
 }): { text: string; params: unknown[]; usesVectors: boolean } {
   const { embedderId, dimensions, query } = options;
@@ -75,8 +79,8 @@ export function candidatesStatement(options: {
   const usesVectors = input.vector !== null && dimensions !== undefined && dimensions === input.vector.length;
   const cast = `vector(${Math.trunc(dimensions ?? 0)})`;
   const vectorPart = usesVectors
-    ? `nearest AS (${vectorSearchSql({ embedderId, dimensions, vector: '$3' })})`
-    : `nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $3::text IS NOT NULL AND false)`;
+    ? `nearest AS (${vectorSearchSql({ embedderId, dimensions, vector: '$3', limit: '$5::int' })})`
+    : `nearest AS (SELECT NULL::text AS name, NULL::float8 AS similarity WHERE $3::text IS NOT NULL AND $5::int IS NOT NULL AND false)`;
   // Every candidate's stored vector against the query's, so re-scoring need not embed the candidates.
   // Vector candidates bring theirs from the scan; only text-only ones look their vector up (COALESCE stops early).
   const similarity = usesVectors
@@ -100,6 +104,7 @@ export function candidatesStatement(options: {
     input.limit,
     usesVectors ? JSON.stringify(input.vector) : null,
     input.textMatchBudget,
+    input.vectorLimit ?? input.limit,
   ];
   return { text, params, usesVectors };
 }
@@ -111,12 +116,12 @@ export function candidatesStatement(options: {
  */
 export async function searchCandidates(options: CandidateOptions & { sql: SqlClient; dimensions: number | undefined }): Promise<Candidates> {
   const { sql, embedderId, query, dimensions } = options;
-  const input = parseInput(CandidateOptionsSchema, { vector: options.vector, words: options.words, limit: options.limit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'candidate search');
+  const input = parseInput(CandidateOptionsSchema, { vector: options.vector, words: options.words, limit: options.limit, vectorLimit: options.vectorLimit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'candidate search');
   if (input.vector !== null) parseInput(EmbeddingSchema, { embedderId, vector: input.vector }, 'embedding_invalid', 'query vector');
   const { text, params, usesVectors } = candidatesStatement({ embedderId, dimensions, query, ...input });
   type Row = SummaryRow & { sources: string[] | string; similarity: number | null; vector_scan_ready: boolean | null };
   const run = async (client: SqlClient) => (await client.query<Row>(text, params)).rows;
-  const rows = usesVectors ? await withVectorScan(sql, input.limit, run) : await run(sql);
+  const rows = usesVectors ? await withVectorScan(sql, input.vectorLimit ?? input.limit, run) : await run(sql);
   const sourcesOf = (row: { sources: string[] | string }) => (Array.isArray(row.sources) ? row.sources : String(row.sources).replace(/[{}]/g, '').split(','));
   return {
     summaries: rows.map(summaryFromRow),

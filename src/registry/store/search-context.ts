@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { systemError } from '../../errors.ts';
+import { systemError, userError } from '../../errors.ts';
 import { changedSinceCtes, changesFromRows, parseSince, sinceHorizon, SNAPSHOT_COLUMN, type ChangeRow, type EmbeddingChanges } from './embedding-changes.ts';
 import type { SqlClient } from './sql-client.ts';
 import { parseTerms, statisticsColumns, statisticsFromColumns, textArrayLiteral, type SearchStatistics, type StatisticsColumns } from './search-statistics.ts';
@@ -10,18 +10,20 @@ import { EmbedderIdSchema, type RankingPolicy } from './store-schemas.ts';
 export interface SearchContextOptions {
   /** Terms to count, as `searchStatistics` takes them. */
   terms: readonly string[];
-  /** Also the first page of one embedder's vector changes since a snapshot, as `embeddingChanges` gives it. */
-  changes?: { embedderId: string; since: string; limit: number };
+  /** Also the first page of each embedder's vector changes since its snapshot, as `embeddingChanges` gives it. */
+  changes?: ReadonlyArray<{ embedderId: string; since: string; limit: number }>;
 }
 
 export interface SearchContext {
   statistics: SearchStatistics;
   policy: RankingPolicy;
-  /** Present when `changes` was asked for. */
-  changes?: EmbeddingChanges;
+  /** Present when `changes` was asked for: one page per request, in its order. */
+  changes?: EmbeddingChanges[];
 }
 
 const ChangesSchema = z.object({ embedderId: EmbedderIdSchema, limit: z.number().int().positive().max(100_000) });
+/** The in-memory indexes a search keeps (word vectors and sentence vectors); more is a caller's mistake. */
+const MAX_CHANGE_REQUESTS = 4;
 
 /**
  * What every search reads before its candidates, in one statement (each costs ~0.5 ms in PGlite
@@ -30,26 +32,41 @@ const ChangesSchema = z.object({ embedderId: EmbedderIdSchema, limit: z.number()
  */
 export async function searchContext(options: SearchContextOptions & { sql: SqlClient; fillTerms: () => Promise<void> }): Promise<SearchContext> {
   const terms = parseTerms(options.terms);
-  const asked = options.changes === undefined ? undefined : { ...parseInput(ChangesSchema, { embedderId: options.changes.embedderId, limit: options.changes.limit }, 'embedding_changes_invalid', 'embedding changes request'), since: parseSince(options.changes.since) };
+  const requests = options.changes ?? [];
+  if (requests.length > MAX_CHANGE_REQUESTS) {
+    throw userError('embedding_changes_invalid', `search context asked for the changes of ${requests.length} embedders`, `ask for at most ${MAX_CHANGE_REQUESTS}`);
+  }
+  const asked = requests.map((request) => ({
+    ...parseInput(ChangesSchema, { embedderId: request.embedderId, limit: request.limit }, 'embedding_changes_invalid', 'embedding changes request'),
+    since: parseSince(request.since),
+  }));
   await options.fillTerms();
   type Row = StatisticsColumns & {
     policy: { version: number; weights: unknown; bands: unknown; created_at: string } | null;
     snapshot: string;
-    changes: ChangeRow[] | null;
-  };
+  } & Record<`changes_${number}`, ChangeRow[] | null>;
+  // Each request's CTEs and column carry its position, and its parameters follow the terms'.
+  const params: unknown[] = [textArrayLiteral(terms)];
+  const ctes = asked.map(({ embedderId, since, limit }, i) => {
+    params.push(embedderId, sinceHorizon(since) ?? null, limit);
+    const at = params.length;
+    return changedSinceCtes({ prefix: `c${i}_`, embedder: `$${at - 2}`, since: `$${at - 1}`, after: "''", limit: `$${at}` });
+  });
+  const changeColumns = asked.map((_, i) => `, (SELECT json_agg(c) FROM (SELECT * FROM c${i}_page UNION ALL SELECT * FROM c${i}_removed) c) AS changes_${i}`);
   const { rows } = await options.sql.query<Row>(
-    `WITH ${changedSinceCtes({ embedder: '$2', since: '$3', after: "''", limit: '$4' })}
+    `${ctes.length === 0 ? '' : `WITH ${ctes.join(',\n')}`}
      SELECT ${statisticsColumns('$1')},
        (SELECT row_to_json(p) FROM (${CURRENT_POLICY_SQL}) p) AS policy,
-       ${SNAPSHOT_COLUMN},
-       (SELECT json_agg(c) FROM (SELECT * FROM page UNION ALL SELECT * FROM removed) c) AS changes`,
-    [textArrayLiteral(terms), asked?.embedderId ?? null, sinceHorizon(asked?.since) ?? null, asked?.limit ?? 1],
+       ${SNAPSHOT_COLUMN}${changeColumns.join('')}`,
+    params,
   );
   const row = rows[0];
   if (row?.policy == null) throw systemError('ranking_policy_missing', 'the tool database has no ranking policy', 'set one with setRankingPolicy');
   return {
     statistics: statisticsFromColumns(row),
     policy: policyFromRow({ ...row.policy, created_at: new Date(row.policy.created_at) }),
-    ...(asked === undefined ? {} : { changes: changesFromRows({ rows: row.changes ?? [], snapshot: row.snapshot, since: asked.since, limit: asked.limit }) }),
+    ...(options.changes === undefined
+      ? {}
+      : { changes: asked.map(({ since, limit }, i) => changesFromRows({ rows: row[`changes_${i}`] ?? [], snapshot: row.snapshot, since, limit })) }),
   };
 }

@@ -371,14 +371,27 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(changed.removals).toEqual(['chg_b_tool']);
       // A search reads the same in one statement, with the statistics and the policy.
       const terms = ['tool', 'chg_a_tool', 'never-seen'];
-      const context = await store.searchContext({ terms, changes: { embedderId, since: first.snapshot, limit: 10 } });
+      // Several embedders' changes come in the same statement, each since its own snapshot.
+      const context = await store.searchContext({
+        terms,
+        changes: [
+          { embedderId: 'contract-never-used', since: first.snapshot, limit: 10 },
+          { embedderId, since: first.snapshot, limit: 10 },
+          { embedderId, since: changed.snapshot, limit: 10 },
+        ],
+      });
       expect(context.statistics).toEqual(await store.searchStatistics({ terms }));
       expect(context.policy).toEqual(await store.getRankingPolicy());
-      expect(context.changes?.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_c_tool', 'chg_d_tool']);
-      expect(Array.from(context.changes?.upserts[0]?.vector ?? [])).toEqual([0, 0, 0, 1]);
-      expect(context.changes?.removals).toEqual(['chg_b_tool']);
-      expect((await store.searchContext({ terms, changes: { embedderId, since: first.snapshot, limit: 2 } })).changes?.more).toBe(true);
+      const [other, mine, none] = context.changes ?? [];
+      expect(other).toMatchObject({ upserts: [], removals: [] });
+      expect(mine?.upserts.map((each) => each.name)).toEqual(['chg_a_tool', 'chg_c_tool', 'chg_d_tool']);
+      expect(Array.from(mine?.upserts[0]?.vector ?? [])).toEqual([0, 0, 0, 1]);
+      expect(mine?.removals).toEqual(['chg_b_tool']);
+      expect(none).toMatchObject({ upserts: [], removals: [] });
+      expect((await store.searchContext({ terms, changes: [{ embedderId, since: first.snapshot, limit: 2 }] })).changes?.[0]?.more).toBe(true);
       expect(await store.searchContext({ terms })).not.toHaveProperty('changes');
+      const tooMany = Array.from({ length: 5 }, () => ({ embedderId, since: first.snapshot, limit: 10 }));
+      await expect(store.searchContext({ terms, changes: tooMany })).rejects.toMatchObject({ code: 'embedding_changes_invalid' });
       expect(await store.embeddingChanges({ embedderId, since: changed.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
       // Another embedder's writes are not this one's changes.
       expect((await store.embeddingChanges({ embedderId: 'contract-never-used', limit: 10 })).upserts).toEqual([]);
@@ -388,7 +401,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       await expect(store.embeddingChanges({ embedderId, since: `00000000-0000-4000-8000-000000000000/${horizon}`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
       const [identity] = changed.snapshot.split('/');
       await expect(store.embeddingChanges({ embedderId, since: `${identity}/999999999:999999999:`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
-      await expect(store.searchContext({ terms: [], changes: { embedderId, since: `${identity}/999999999:999999999:`, limit: 10 } })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
+      await expect(store.searchContext({ terms: [], changes: [{ embedderId, since: `${identity}/999999999:999999999:`, limit: 10 }] })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
     });
 
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {

@@ -110,7 +110,7 @@ export interface ToolStore {
   searchStatistics(options: { terms: readonly string[] }): Promise<SearchStatistics>;
   /**
    * What a search reads first, in one round trip: `searchStatistics` for `terms`, the policy in
-   * force, and, when asked, the first page of `embeddingChanges` since a snapshot.
+   * force, and, when asked, the first page of `embeddingChanges` for each embedder since its snapshot.
    */
   searchContext(options: SearchContextOptions): Promise<SearchContext>;
   /**
