@@ -12,7 +12,7 @@ const SIGNATURE_WORDS = SIGNATURE_BITS / 32;
 const MIN_SHORTLIST = 1_000;
 const SHORTLIST_PER_RESULT = 40;
 /** The first pass over a large index: signature words compared, share of the index kept, and the floor on what it keeps. */
-const PREFILTER_WORDS = 2;
+const PREFILTER_BITS = 64;
 const PREFILTER_SHARE = 0.1;
 const PREFILTER_PER_COUNT = 8;
 
@@ -165,7 +165,7 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
 
   /**
    * Slots whose signatures are nearest the query's, at least `count` of them (ties at the cut all
-   * come). A large index is first narrowed on the signatures' first `PREFILTER_WORDS` words, to
+   * come). A large index is first narrowed on the signatures' first `PREFILTER_BITS` bits, to
    * the nearest `PREFILTER_SHARE` of it (never fewer than `PREFILTER_PER_COUNT` × `count`): a
    * quarter of the work per tool, and a true neighbour is far inside that cut on 64 bits alone.
    */
@@ -179,18 +179,21 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     if (keep >= size) {
       candidates = Int32Array.from({ length: size }, (_, slot) => slot);
     } else {
-      const prefix = new Uint16Array(size);
-      const histogram = new Uint32Array(PREFILTER_WORDS * 32 + 1);
-      for (let slot = 0; slot < size; slot++) {
-        const at = slot * SIGNATURE_WORDS;
-        let distance = 0;
-        for (let word = 0; word < PREFILTER_WORDS; word++) distance += bitsIn((signatures[at + word] ?? 0) ^ (signature[word] ?? 0));
+      // Two words, unrolled: this loop runs once per tool, so it is most of a search's time.
+      const first = signature[0] ?? 0;
+      const second = signature[1] ?? 0;
+      const prefix = new Uint8Array(size);
+      const histogram = new Uint32Array(PREFILTER_BITS + 1);
+      for (let slot = 0, at = 0; slot < size; slot++, at += SIGNATURE_WORDS) {
+        const a = (signatures[at] ?? 0) ^ first;
+        const b = (signatures[at + 1] ?? 0) ^ second;
+        const distance = (BITS_IN[a & 0xffff] ?? 0) + (BITS_IN[a >>> 16] ?? 0) + (BITS_IN[b & 0xffff] ?? 0) + (BITS_IN[b >>> 16] ?? 0);
         prefix[slot] = distance;
         histogram[distance] = (histogram[distance] ?? 0) + 1;
       }
       const cut = cutFor(histogram, keep);
       let kept = 0;
-      for (let slot = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) kept++;
+      for (let distance = 0; distance <= cut; distance++) kept += histogram[distance] ?? 0;
       candidates = new Int32Array(kept);
       for (let slot = 0, next = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) candidates[next++] = slot;
     }
@@ -234,7 +237,8 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
       const direction = normalized(query);
       if (direction === undefined || limit <= 0) return [];
       const near = shortlist(direction, Math.max(MIN_SHORTLIST, limit * SHORTLIST_PER_RESULT));
-      const similarities = Float64Array.from(near, (slot) => cosineAt(direction, slot));
+      const similarities = new Float64Array(near.length);
+      for (let i = 0; i < near.length; i++) similarities[i] = cosineAt(direction, near[i] ?? 0);
       // Only what can make the top `limit` becomes a hit: sorting a thousand objects cost more than the scan.
       const floor = near.length <= limit ? Number.NEGATIVE_INFINITY : (similarities.slice().sort()[near.length - limit] ?? Number.NEGATIVE_INFINITY);
       const hits: VectorHit[] = [];
