@@ -17,7 +17,7 @@ describe('createEmbeddingIndex', () => {
   let close: () => Promise<void>;
 
   beforeEach(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'toolsmith-sentence-index-'));
+    home = await mkdtemp(path.join(tmpdir(), 'toolsmith-embedding-index-'));
     ({ store, close } = await openToolStore({ dataDir: home }));
   });
   afterEach(async () => {

@@ -66,8 +66,8 @@ export interface Registry {
   add(options: { pkg: ToolPackage; experimental?: boolean; reason?: string; verified?: SuiteResult; signal?: AbortSignal }): Promise<ToolRecord>;
   search(options: { query: string; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
   /**
-   * Loads what search keeps in memory (the sentence index: ~1.5 s from its saved copy at 100k
-   * tools) and waits for it. Optional: searches answer meanwhile through the database's own scans.
+   * Loads what search keeps in memory (the word and sentence vector copies: ~1–3 s from their saved
+   * copies at 100k tools) and waits for it. Optional: searches answer meanwhile through the database's own scans.
    */
   prepareSearch(): Promise<void>;
   /**

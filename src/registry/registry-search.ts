@@ -45,8 +45,9 @@ export interface RegistrySearch {
   /** Kept for callers that signal a catalog change; the search reads current state on every call. */
   invalidate(): void;
   /**
-   * Loads what search keeps in memory (the sentence index) and waits for it. Optional: until it is
-   * loaded, searches use the store's own scans; a server calls it at start-up, a benchmark before timing.
+   * Loads what search keeps in memory (the word and sentence vector copies) and waits. Optional:
+   * until they are loaded, searches use the store's own scans; a server calls it at start-up, a
+   * benchmark before timing.
    */
   prepare(): Promise<void>;
 }

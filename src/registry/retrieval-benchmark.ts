@@ -44,9 +44,9 @@ export interface RetrievalBenchmarkRow {
 export interface BenchmarkCatalog {
   /** `registry.search`'s path (store candidates → re-scoring → policy) with one re-scoring method. */
   search(options: { query: string; method?: SearchMethod; withSentence?: boolean; limit?: number; signal?: AbortSignal }): Promise<RegistrySearchResult>;
-  /** Loads what the default search keeps in memory (the sentence index), so timings do not include it. */
+  /** Loads what the default search keeps in memory (the vector copies), so timings do not include it. */
   prepare(): Promise<void>;
-  /** EXPLAIN ANALYZE of the store's two candidate queries for `query`. */
+  /** EXPLAIN ANALYZE of the candidate statement for `query` with the word vectors' HNSW scan in it, as it runs while their in-memory copy loads. */
   explainSearch(options: { query: string }): Promise<string>;
   /** Milliseconds: embedding the catalog, inserting rows, building vector indexes, counting statistics. */
   build: { embedMs: number; insertMs: number; vectorIndexMs: number; statisticsMs: number };

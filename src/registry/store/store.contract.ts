@@ -299,7 +299,11 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
         ['cand_alpha_tool', 'verified'],
         ['cand_beta_tool', 'experimental'],
       ]);
-      const textOnly = await store.searchCandidates({ embedderId, vector: null, query: 'walrusword penguins', words: [], limit: 5, textMatchBudget: 100 });
+      // The vector list can be shorter than the text list.
+      const fewerNearest = await store.searchCandidates({ embedderId, vector: axisVector({ dimensions: 3, axis: 1 }), query: 'walrusword penguins', words: [], limit: 5, vectorLimit: 1, textMatchBudget: 100 });
+      expect(fewerNearest.nearest).toEqual(['cand_beta_tool']);
+      expect(fewerNearest.matching.sort()).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
+      const textOnly = await store.searchCandidates({ embedderId, vector: null, query: 'walrusword penguins', words: [], limit: 5, vectorLimit: 1, textMatchBudget: 100 });
       expect(textOnly.nearest).toEqual([]);
       expect(textOnly.summaries.map((summary) => summary.name).sort()).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
       expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
