@@ -46,8 +46,9 @@ const dropWhenCollected = new FinalizationRegistry<{ lane: string; index: number
 
 /**
  * A `MemoryVectorIndex` (`memory-vector-index.ts`) kept in a worker thread (its `lane`'s), so its
- * scans run beside the caller's own work. Requests are handled in the order they were made (a save finishes writing
- * its file in the background, so its reply may come later).
+ * scans run beside the caller's own work. Requests are handled in the order they were made (a save
+ * finishes writing its file in the background, so its reply may come later; `nearestFrom` is
+ * queued when its vector arrives).
  *
  * @example
  * const index = createThreadedVectorIndex({ dimensions: 512 });

@@ -84,7 +84,7 @@ port.on('message', (message: Message) => {
     }
     if (message.op === 'nearestFrom') {
       // The scan joins the queue when its vector arrives, so requests made meanwhile (another
-      // index's scans) need not wait for the encoder.
+      // search's scan, a similarity lookup) need not wait for the encoder.
       void vectorFrom(message.port).then(
         (vector) => {
           queue = queue.then(() => {
