@@ -80,13 +80,13 @@ function cacheFileFor(dir: string | undefined, channel: 'words' | 'sentence', em
 }
 
 /**
- * Candidates from three channels (full-text matches, nearest word vectors, nearest sentence
- * vectors; `CANDIDATES_PER_SOURCE` each, `SENTENCE_CANDIDATES` for sentences), re-scored by the
- * search layer's method (`createCandidateScorer`, default `hybrid`) with the store's catalog-wide
- * statistics, then ranked by the store's policy (`rankHits`). Both kinds of vectors are scanned in
- * memory (`embedding-index.ts`, in their own thread, while the full-text statement runs), and the
- * copies are brought up to date from the database before every search, so a change by anyone is
- * seen at once. While a copy loads, or if it fails, the store's HNSW scans answer instead.
+ * Candidates from three channels (full-text matches, `CANDIDATES_PER_SOURCE`; nearest word
+ * vectors, `WORD_VECTOR_CANDIDATES`; nearest sentence vectors, `SENTENCE_CANDIDATES`), re-scored by
+ * the search layer's method (`createCandidateScorer`, default `hybrid`) with the store's
+ * catalog-wide statistics, then ranked by the store's policy (`rankHits`). Both kinds of vectors
+ * are scanned in memory (`embedding-index.ts`, each in its own thread, while the full-text
+ * statement runs), and the copies are brought up to date from the database before every search,
+ * so a change by anyone is seen at once. While a copy loads, or if it fails, the store's HNSW scans answer instead.
  *
  * `method` exists for benchmarks (`toolsmith bench retrieval`); the registry uses the default.
  * `bm25` takes its candidates from full-text search alone, so it measures words without vectors.
@@ -149,11 +149,12 @@ export function createRegistrySearch(options: {
       // hands the vector straight to the index's thread, which scans while this one waits on the
       // database (PGlite runs on this thread, so a reply to it would wait for the statement).
       const sentencePoint = usesSentence ? sentenceIndex?.syncPoint() : undefined;
-      const channel = sentencePoint !== undefined && sentenceEncoder !== undefined && isForwardingEmbedder(sentenceEncoder) ? new MessageChannel() : undefined;
+      const forwarding = sentencePoint !== undefined && sentenceEncoder !== undefined && isForwardingEmbedder(sentenceEncoder) ? sentenceEncoder : undefined;
+      const channel = forwarding === undefined ? undefined : new MessageChannel();
       const sentencePending = !usesSentence
         ? undefined
-        : channel !== undefined && isForwardingEmbedder(sentenceEncoder)
-          ? sentenceEncoder.embedForwarding({ text: query, port: channel.port1, ...(signal ? { signal } : {}) }).then((vector) => [vector])
+        : forwarding !== undefined && channel !== undefined
+          ? forwarding.embedForwarding({ text: query, port: channel.port1, ...(signal ? { signal } : {}) }).then((vector) => [vector])
           : sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) });
       // Awaited below; if anything before that throws, its rejection must not go unhandled.
       sentencePending?.catch(() => {});

@@ -74,6 +74,15 @@ async function handle(message: Exclude<Message, { op: 'drop' | 'save' | 'nearest
 const port = parentPort;
 if (port === null) throw new Error('vector-index-worker.ts runs as a worker thread; use createThreadedVectorIndex()');
 
+/** Answers request `id` with what `work` returns, or with the error it throws or rejects with. */
+async function reply(id: number, work: () => unknown): Promise<void> {
+  try {
+    port?.postMessage({ id, result: await work() });
+  } catch (error) {
+    port?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
 // One message at a time, so a scan never sees an index half restored and replies keep their order.
 let queue: Promise<void> = Promise.resolve();
 port.on('message', (message: Message) => {
@@ -85,39 +94,31 @@ port.on('message', (message: Message) => {
     if (message.op === 'nearestFrom') {
       // The scan joins the queue when its vector arrives, so requests made meanwhile (another
       // search's scan, a similarity lookup) need not wait for the encoder.
-      void vectorFrom(message.port).then(
-        (vector) => {
-          queue = queue.then(() => {
-            try {
-              port.postMessage({ id: message.id, result: indexFor(message.index).nearest(vector, message.limit) });
-            } catch (error) {
-              port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-            }
-          });
-        },
-        (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-      );
+      void reply(message.id, async () => {
+        const vector = await vectorFrom(message.port);
+        const scan = queue.then(() => indexFor(message.index).nearest(vector, message.limit));
+        queue = scan.then(() => undefined, () => undefined);
+        return scan;
+      });
       return;
     }
     if (message.op === 'save') {
       // The contents are copied in turn; the write itself does not hold up the scans queued after it.
+      let written: Promise<void>;
       try {
         const index = indexFor(message.index);
         const { names, vectors } = index.contents();
         const header = { embedderId: message.embedderId, dimensions: index.dimensions, snapshot: message.snapshot, names: [...names] };
-        void writeVectorIndexFile(message.path, { header, vectors }).then(
-          () => port.postMessage({ id: message.id, result: null }),
-          (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-        );
+        written = writeVectorIndexFile(message.path, { header, vectors });
       } catch (error) {
-        port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+        written = Promise.reject(error);
       }
+      void reply(message.id, async () => {
+        await written;
+        return null;
+      });
       return;
     }
-    try {
-      port.postMessage({ id: message.id, result: await handle(message) });
-    } catch (error) {
-      port.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
-    }
+    await reply(message.id, () => handle(message));
   });
 });
