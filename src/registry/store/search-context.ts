@@ -59,6 +59,8 @@ export async function searchContext(options: SearchContextOptions & { sql: SqlCl
        (SELECT row_to_json(p) FROM (${CURRENT_POLICY_SQL}) p) AS policy,
        ${SNAPSHOT_COLUMN}${changeColumns.join('')}`,
     params,
+    // Its plan is the same whatever the terms and snapshots; planning it cost more than running it.
+    { reusePlan: true },
   );
   const row = rows[0];
   if (row?.policy == null) throw systemError('ranking_policy_missing', 'the tool database has no ranking policy', 'set one with setRankingPolicy');

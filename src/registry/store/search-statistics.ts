@@ -117,7 +117,7 @@ export function createSearchStatisticsReader(sql: SqlClient, fillTerms: () => Pr
   return async ({ terms }) => {
     const asked = parseTerms(terms);
     await fillTerms();
-    const { rows } = await sql.query<StatisticsColumns>(`SELECT ${statisticsColumns('$1')}`, [textArrayLiteral(asked)]);
+    const { rows } = await sql.query<StatisticsColumns>(`SELECT ${statisticsColumns('$1')}`, [textArrayLiteral(asked)], { reusePlan: true });
     return statisticsFromColumns(rows[0]);
   };
 }

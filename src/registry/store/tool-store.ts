@@ -223,6 +223,8 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
          WHERE t.name = ANY($1::text::text[])
          ORDER BY t.name`,
         [textArrayLiteral(list)],
+        // Primary-key lookups whatever the names: a search reads the summaries of its candidates.
+        { reusePlan: true },
       );
       return rows.map(summaryFromRow);
     },
