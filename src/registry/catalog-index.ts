@@ -46,6 +46,8 @@ export interface CatalogScores {
 // The same parameters as the search layer's in-memory index.
 const BM25 = HYBRID_PARAMETERS.bm25;
 const EXPANSION = HYBRID_PARAMETERS.expansion;
+/** Just under the expansion threshold: `expandQuery` takes no neighbour below it, so none need be listed. */
+const NEIGHBOUR_FLOOR = EXPANSION.threshold - 1e-9;
 const FUSION = HYBRID_PARAMETERS.fusion;
 const FUSION_V1 = HYBRID_PARAMETERS.fusionV1;
 /**
@@ -224,7 +226,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
     const tools = candidates.map(toolAnalysis);
     const vocabulary = candidateWords(tools.map((tool) => tool.words), table);
     const similarities = words.map((word) => similaritiesTo({ word, vocabulary, table }));
-    const expanded = expandQuery({ words, neighbours: (word) => neighboursOf(similarities[words.indexOf(word)], vocabulary.words), ...EXPANSION });
+    const expanded = expandQuery({ words, neighbours: (word) => neighboursOf(similarities[words.indexOf(word)], vocabulary.words, NEIGHBOUR_FLOOR), ...EXPANSION });
     return { words, tools, vocabulary, similarities, expanded, wordNet: wordNetTerms(words, await thesaurusFor('hybrid', signal)) };
   };
   let last: { key: string; analysis: Promise<Analysis> } | undefined;

@@ -106,7 +106,11 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
   let capacity = 16;
   let unit = new Float32Array(capacity * dimensions);
   let signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
+  // Scratch space of every scan, sized with the index: a scan allocating ~140 KB at 100k tools
+  // made the index's thread stop for a full collection every second or so.
   let distances = new Uint16Array(capacity);
+  let prefixes = new Uint8Array(capacity);
+  let kept = new Int32Array(capacity);
 
   const normalized = (vector: Float32Array): Float32Array | undefined => {
     if (vector.length !== dimensions) throw invalidVector(`it has ${vector.length} dimensions, the index ${dimensions}`);
@@ -138,6 +142,8 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     nextSignatures.set(signatures);
     signatures = nextSignatures;
     distances = new Uint16Array(capacity);
+    prefixes = new Uint8Array(capacity);
+    kept = new Int32Array(capacity);
   };
 
   const cosineAt = (query: Float32Array, slot: number) => {
@@ -177,12 +183,13 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     const keep = Math.max(count * PREFILTER_PER_COUNT, Math.ceil(size * PREFILTER_SHARE));
     let candidates: Int32Array;
     if (keep >= size) {
-      candidates = Int32Array.from({ length: size }, (_, slot) => slot);
+      for (let slot = 0; slot < size; slot++) kept[slot] = slot;
+      candidates = kept.subarray(0, size);
     } else {
       // Two words, unrolled: this loop runs once per tool, so it is most of a search's time.
       const first = signature[0] ?? 0;
       const second = signature[1] ?? 0;
-      const prefix = new Uint8Array(size);
+      const prefix = prefixes;
       const histogram = new Uint32Array(PREFILTER_BITS + 1);
       for (let slot = 0, at = 0; slot < size; slot++, at += SIGNATURE_WORDS) {
         const a = (signatures[at] ?? 0) ^ first;
@@ -192,10 +199,9 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
         histogram[distance] = (histogram[distance] ?? 0) + 1;
       }
       const cut = cutFor(histogram, keep);
-      let kept = 0;
-      for (let distance = 0; distance <= cut; distance++) kept += histogram[distance] ?? 0;
-      candidates = new Int32Array(kept);
-      for (let slot = 0, next = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) candidates[next++] = slot;
+      let next = 0;
+      for (let slot = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) kept[next++] = slot;
+      candidates = kept.subarray(0, next);
     }
     const histogram = new Uint32Array(SIGNATURE_BITS + 1);
     for (let i = 0; i < candidates.length; i++) {
@@ -261,6 +267,8 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
       unit = new Float32Array(capacity * dimensions);
       signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
       distances = new Uint16Array(capacity);
+    prefixes = new Uint8Array(capacity);
+    kept = new Int32Array(capacity);
       unit.set(contents.vectors);
       contents.names.forEach((name, slot) => {
         if (slots.has(name)) throw invalidVector(`"${name}" appears twice`);

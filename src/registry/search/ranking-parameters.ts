@@ -16,12 +16,16 @@ export const HYBRID_PARAMETERS = Object.freeze({
  */
 export const SENTENCE_FUSION_WEIGHT = 0.5;
 
-/** Vocabulary words by similarity to a query word, best first, excluding its own forms (similarity 1). */
-export function neighboursOf(similarities: Float64Array | undefined, words: readonly string[]): Array<{ word: string; similarity: number }> {
+/**
+ * Vocabulary words by similarity to a query word, best first, excluding its own forms (similarity
+ * 1), and those not above `floor` (default 0) when the caller would drop them anyway.
+ */
+export function neighboursOf(similarities: Float64Array | undefined, words: readonly string[], floor = 0): Array<{ word: string; similarity: number }> {
   if (!similarities) return [];
   const out: Array<{ word: string; similarity: number }> = [];
-  similarities.forEach((similarity, j) => {
-    if (similarity < 1 && similarity > 0) out.push({ word: words[j] ?? '', similarity });
-  });
+  for (let j = 0; j < similarities.length; j += 1) {
+    const similarity = similarities[j] ?? 0;
+    if (similarity < 1 && similarity > floor) out.push({ word: words[j] ?? '', similarity });
+  }
   return out.sort((a, b) => b.similarity - a.similarity);
 }

@@ -49,6 +49,8 @@ export function similaritiesTo(options: { word: string; vocabulary: DocumentWord
   return out;
 }
 
+const EMPTY_IDS = new Int32Array(0);
+
 /** Sharpening exponent: a near-synonym (cosine 0.8) keeps half its credit, a loose association (0.4) almost none. */
 const SHARPNESS = 3;
 /** Share of the score from the document side (how much of the tool's own wording the query covers). */
@@ -69,10 +71,12 @@ export function softMatchScores(options: {
   const { vocabulary, querySimilarities } = options;
   const documentCount = vocabulary.documents.length;
   const credit = (similarity: number) => (similarity > 0 ? similarity ** SHARPNESS : 0);
+  // Indexed loops throughout: this runs for every candidate word of every search, and iterating
+  // typed arrays with for…of allocated ~0.3 MB per search (a fifth of a search's garbage).
   const best = querySimilarities.map((similarities) =>
     vocabulary.documents.map((ids) => {
       let max = 0;
-      for (const id of ids) max = Math.max(max, similarities[id] ?? 0);
+      for (let i = 0; i < ids.length; i += 1) max = Math.max(max, similarities[ids[i] ?? 0] ?? 0);
       return max;
     }),
   );
@@ -89,9 +93,11 @@ export function softMatchScores(options: {
     for (let q = 0; q < best.length; q += 1) querySide += (weights[q] ?? 0) * credit(best[q]?.[d] ?? 0);
     let documentSide = 0;
     let documentWeight = 0;
-    for (const id of vocabulary.documents[d] ?? []) {
+    const ids = vocabulary.documents[d] ?? EMPTY_IDS;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i] ?? 0;
       let max = 0;
-      for (const similarities of querySimilarities) max = Math.max(max, similarities[id] ?? 0);
+      for (let q = 0; q < querySimilarities.length; q += 1) max = Math.max(max, querySimilarities[q]?.[id] ?? 0);
       const weight = vocabulary.weights[id] ?? 1;
       documentSide += weight * credit(max);
       documentWeight += weight;

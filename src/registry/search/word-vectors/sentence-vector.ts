@@ -40,10 +40,12 @@ export function sentenceVector(options: { table: WordVectorTable; common: Float6
   return Float32Array.from(normalize(sum));
 }
 
+/** Scales `vector` to unit length in place (a zero vector stays zero); a search embeds dozens of texts, so no copies. */
 function normalize(vector: Float64Array): Float64Array {
   let sumOfSquares = 0;
-  for (const value of vector) sumOfSquares += value * value;
+  for (let k = 0; k < vector.length; k += 1) sumOfSquares += (vector[k] ?? 0) ** 2;
   if (sumOfSquares === 0) return vector;
   const inverse = 1 / Math.sqrt(sumOfSquares);
-  return vector.map((value) => value * inverse);
+  for (let k = 0; k < vector.length; k += 1) vector[k] = (vector[k] ?? 0) * inverse;
+  return vector;
 }
