@@ -196,34 +196,37 @@ export function createRegistrySearch(options: {
               return vector === undefined ? undefined : { index, vector, hits: await (hits ?? index.nearest(vector, SENTENCE_CANDIDATES)) };
             });
       sentenceNearest?.catch(() => {});
-      const candidatesFor = (vector: Float32Array | null) =>
-        store.searchCandidates({
-          embedderId: embedder.id,
-          vector: vector === null ? null : Array.from(vector),
-          query,
-          words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
-          limit: CANDIDATES_PER_SOURCE,
-          vectorLimit: WORD_VECTOR_CANDIDATES,
-          textMatchBudget: TEXT_MATCH_BUDGET,
-        });
+      const textOptions = {
+        query,
+        words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
+        limit: CANDIDATES_PER_SOURCE,
+        textMatchBudget: TEXT_MATCH_BUDGET,
+      };
       // The word vectors' HNSW scan runs in the statement only when their in-memory copy cannot answer.
-      let found = await candidatesFor(hasDirection && wordCopy === undefined ? queryVector : null);
-      let similarities = found.similarities;
-      const added = new Set<string>();
+      const candidatesFor = (vector: Float32Array) =>
+        store.searchCandidates({ ...textOptions, embedderId: embedder.id, vector: Array.from(vector), vectorLimit: WORD_VECTOR_CANDIDATES });
+      // Otherwise full text brings names only, and every channel's summaries are read together at the
+      // end: one primary-key lookup instead of a join in each channel's statement.
+      let found = hasDirection && wordCopy === undefined ? await candidatesFor(queryVector) : undefined;
+      const textNames = found === undefined ? await store.textMatches(textOptions) : [];
+      let similarities = found?.similarities ?? new Map<string, number>();
+      /** Candidates whose summaries are still to be read. */
+      const unread = new Set(textNames);
       if (wordNearest !== undefined) {
-        const fromWords = await fromMemoryIndex({ nearestPending: wordNearest, known: found.summaries.map((summary) => summary.name) });
+        const fromWords = await fromMemoryIndex({ nearestPending: wordNearest, known: textNames });
         if (fromWords === undefined) {
           found = await candidatesFor(queryVector);
           similarities = found.similarities;
+          unread.clear();
         } else {
           similarities = fromWords.similarities;
-          for (const name of fromWords.added) added.add(name);
+          for (const name of fromWords.added) unread.add(name);
         }
       }
-      let summaries = found.summaries;
+      let summaries = found?.summaries ?? [];
       let sentenceSimilarities = new Map<string, number>();
       if (sentencePending !== undefined && sentenceEncoder !== undefined) {
-        const candidateNames = [...summaries.map((summary) => summary.name), ...added];
+        const candidateNames = [...summaries.map((summary) => summary.name), ...unread];
         const fromSentences = await fromMemoryIndex({ nearestPending: sentenceNearest, known: candidateNames });
         if (fromSentences === undefined) {
           const sentence = await store.sentenceCandidates({
@@ -235,12 +238,12 @@ export function createRegistrySearch(options: {
           summaries = [...summaries, ...sentence.summaries];
           sentenceSimilarities = sentence.similarities;
         } else {
-          for (const name of fromSentences.added) added.add(name);
+          for (const name of fromSentences.added) unread.add(name);
           sentenceSimilarities = fromSentences.similarities;
         }
       }
       // A tool removed since the copies were synced has no summary, and so is no candidate.
-      if (added.size > 0) summaries = [...summaries, ...(await store.summaries({ names: [...added] }))];
+      if (unread.size > 0) summaries = [...summaries, ...(await store.summaries({ names: [...unread] }))];
       // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
       summaries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };

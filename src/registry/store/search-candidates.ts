@@ -27,6 +27,8 @@ export interface CandidateOptions {
   textMatchBudget: number;
 }
 
+export type TextMatchOptions = Pick<CandidateOptions, 'query' | 'words' | 'limit' | 'textMatchBudget'>;
+
 export interface Candidates {
   /** Current versions of the union of both lists, by name. */
   summaries: ToolSummary[];
@@ -63,6 +65,34 @@ function textQuery(query: string, words: ReadonlyArray<{ word: string; documentF
   return kept.join(' ');
 }
 
+/**
+ * The CTEs `q` (the query's words, any of them) and `matching` (`name, rank`: at most `limit` of
+ * the best full-text matches, ranking at most `budget` matches): past the budget, which matches
+ * are ranked is the index's order, and the other channels carry the search. Arguments are SQL
+ * expressions (parameters).
+ */
+function matchingCtes(sql: { text: string; limit: string; budget: string }): string {
+  return `q AS (SELECT replace(plainto_tsquery('english', ${sql.text}::text)::text, ' & ', ' | ')::tsquery AS any_word),
+    matched AS (SELECT t.name, t.search_document FROM tools t, q WHERE t.search_document @@ q.any_word LIMIT ${sql.budget}::int),
+    matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT ${sql.limit}::int)`;
+}
+
+const TextMatchOptionsSchema = CandidateOptionsSchema.pick({ words: true, limit: true, textMatchBudget: true });
+
+/**
+ * Only the full-text channel of `searchCandidates`, names best first, without summaries: a search
+ * that keeps its vectors in memory reads the summaries of every channel's candidates together.
+ */
+export async function textMatches(options: TextMatchOptions & { sql: SqlClient }): Promise<string[]> {
+  const input = parseInput(TextMatchOptionsSchema, { words: options.words, limit: options.limit, textMatchBudget: options.textMatchBudget }, 'search_invalid', 'full-text match search');
+  // A custom plan every time: how many tools the words match decides it (a generic plan scanned ~5× longer).
+  const { rows } = await options.sql.query<{ name: string }>(
+    `WITH ${matchingCtes({ text: '$1', limit: '$2', budget: '$3' })} SELECT name FROM matching ORDER BY rank DESC, name`,
+    [textQuery(options.query, input.words, input.textMatchBudget), input.limit, input.textMatchBudget],
+  );
+  return rows.map((row) => row.name);
+}
+
 /** The candidate statement (see `searchCandidates`) and its parameters. */
 export function candidatesStatement(options: {
   embedderId: string;
@@ -86,11 +116,7 @@ export function candidatesStatement(options: {
   const similarity = usesVectors
     ? `COALESCE(max(n.similarity), (SELECT 1 - (e.embedding::${cast} <=> $3::${cast}) FROM tool_embeddings e WHERE e.tool_name = t.name AND e.embedder = ${sqlLiteral(embedderId)}))`
     : 'NULL::float8';
-  // As `TEXT_SEARCH_SQL`, but ranking at most `$4` matches (the budget): past it, which matches are
-  // ranked is the index's order, and the vector candidates carry the search.
-  const text = `WITH q AS (SELECT replace(plainto_tsquery('english', $1::text)::text, ' & ', ' | ')::tsquery AS any_word),
-    matched AS (SELECT t.name, t.search_document FROM tools t, q WHERE t.search_document @@ q.any_word LIMIT $4::int),
-    matching AS (SELECT m.name, ts_rank(m.search_document, q.any_word, 32) AS rank FROM matched m, q ORDER BY rank DESC, m.name LIMIT $2::int),
+  const text = `WITH ${matchingCtes({ text: '$1', limit: '$2', budget: '$4' })},
     ${vectorPart},
     names AS (SELECT name, 'text' AS source, NULL::float8 AS similarity FROM matching
       UNION ALL SELECT name, 'vector', similarity FROM nearest)

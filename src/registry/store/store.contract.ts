@@ -307,6 +307,13 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(textOnly.nearest).toEqual([]);
       expect(textOnly.summaries.map((summary) => summary.name).sort()).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
       expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
+      // The full-text channel alone: names, best first (ties by name), within the limit and the budget.
+      expect(await store.textMatches({ query: 'walrusword penguins', words: [], limit: 5, textMatchBudget: 100 })).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
+      expect(await store.textMatches({ query: 'walrusword penguins', words: [], limit: 1, textMatchBudget: 100 })).toEqual(['cand_alpha_tool']);
+      const overBudget = [{ word: 'walrusword', documentFrequency: 1 }, { word: 'penguins', documentFrequency: 500 }];
+      expect(await store.textMatches({ query: 'walrusword penguins', words: overBudget, limit: 5, textMatchBudget: 100 })).toEqual(['cand_alpha_tool']);
+      expect(await store.textMatches({ query: 'the and of', words: [], limit: 5, textMatchBudget: 100 })).toEqual([]);
+      await expect(store.textMatches({ query: 'walrusword', words: [], limit: 0, textMatchBudget: 100 })).rejects.toMatchObject({ code: 'search_invalid' });
     });
 
     it('adds a sentence channel: its nearest tools not yet candidates join them, and every candidate gets its similarity', async () => {

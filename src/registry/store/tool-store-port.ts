@@ -11,7 +11,7 @@ import type {
   ToolSummary,
   VersionEntry,
 } from './store-schemas.ts';
-import type { CandidateOptions, Candidates } from './search-candidates.ts';
+import type { CandidateOptions, Candidates, TextMatchOptions } from './search-candidates.ts';
 import type { SentenceCandidateOptions, SentenceCandidates } from './sentence-candidates.ts';
 import type { SearchStatistics } from './search-statistics.ts';
 import type { EmbeddingChanges, EmbeddingChangesOptions } from './embedding-changes.ts';
@@ -118,6 +118,11 @@ export interface ToolStore {
    * the `limit` best full-text matches (GIN, bounded by `textMatchBudget`), with their summaries.
    */
   searchCandidates(options: CandidateOptions): Promise<Candidates>;
+  /**
+   * `searchCandidates`' full-text channel alone: the names of the `limit` best matches, best first,
+   * without summaries (a search serving its vectors from memory reads every channel's summaries at once).
+   */
+  textMatches(options: TextMatchOptions): Promise<string[]>;
   /**
    * A second vector channel for the same search, once its (slower) query vector is ready: the
    * `limit` nearest tools not among `known`, with summaries, and the similarity of every candidate.

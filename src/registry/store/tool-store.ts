@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { systemError, userError } from '../../errors.ts';
 import { embedderDimensions, upsertEmbeddings, vectorSearchSql } from './embedder-index.ts';
 import { embeddingChanges } from './embedding-changes.ts';
-import { searchCandidates } from './search-candidates.ts';
+import { searchCandidates, textMatches } from './search-candidates.ts';
 import { sentenceCandidates } from './sentence-candidates.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { createSearchStatisticsReader, createTermsFiller, textArrayLiteral } from './search-statistics.ts';
@@ -237,6 +237,8 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       const dimensions = candidateOptions.vector === null ? knownDimensions.get(candidateOptions.embedderId) : await dimensionsOf(candidateOptions.embedderId);
       return searchCandidates({ sql, dimensions, ...candidateOptions });
     },
+
+    textMatches: async (matchOptions) => textMatches({ sql, ...matchOptions }),
 
     sentenceCandidates: async (sentenceOptions) => sentenceCandidates({ sql, dimensions: await dimensionsOf(sentenceOptions.embedderId), ...sentenceOptions }),
 
