@@ -190,6 +190,29 @@ describe('createEmbeddingIndex', () => {
     expect((await registry.search({ query: 'alpha tool' })).hits[0]?.name).toBe('alpha_tool');
   });
 
+  it('warms up in prepareSearch by searching for the catalog\'s own tools, and stops at the first failed search', async () => {
+    await addTool('alpha_tool', 0);
+    await addTool('beta_tool', 1);
+    const encoded: string[] = [];
+    let failing = false;
+    const sentenceEncoder: Embedder = {
+      id: embedderId,
+      dimensions: 4,
+      embed: async ({ texts }) => {
+        encoded.push(...texts);
+        if (failing) throw new Error('the encoder broke');
+        return texts.map(() => Float32Array.from(axisVector({ dimensions: 4, axis: 0 })));
+      },
+    };
+    const registry = createRegistry({ store, embedder: createWordVectorEmbedder(), sentenceEncoder, sandbox: createSandbox() });
+    await registry.prepareSearch();
+    expect(encoded).toEqual(['Does alpha tool.', 'Does beta tool.']);
+    encoded.length = 0;
+    failing = true;
+    await expect(registry.prepareSearch()).resolves.toBeUndefined();
+    expect(encoded).toEqual(['Does alpha tool.']);
+  });
+
   it('does not answer when its copy cannot be made, so search falls back to the store', async () => {
     await addTool('alpha_tool', 0);
     // Vectors of 4 dimensions cannot go into an index of 3.
