@@ -123,27 +123,14 @@ interface ToolAnalysis {
 
 /** Analyses kept per scorer; about 1 KB each. */
 const ANALYSIS_CACHE_SIZE = 20_000;
-const STEM_CACHE_SIZE = 100_000;
 const WORD_CACHE_SIZE = 100_000;
-
-/** Porter2 stemming dominates tokenizing a candidate; words repeat, so remember them. */
-const stems = new Map<string, string>();
-function cachedStem(word: string): string {
-  let out = stems.get(word);
-  if (out === undefined) {
-    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
-    out = stem(word);
-    stems.set(word, out);
-  }
-  return out;
-}
 
 function analyseTool(tool: CatalogTool): ToolAnalysis {
   const nameWords = contentWords(tool.name);
   const descriptionWords = contentWords(tool.description);
   const counts = new Map<string, number>();
-  for (const word of nameWords) counts.set(cachedStem(word), (counts.get(cachedStem(word)) ?? 0) + SEARCH_NAME_WEIGHT);
-  for (const word of descriptionWords) counts.set(cachedStem(word), (counts.get(cachedStem(word)) ?? 0) + 1);
+  for (const word of nameWords) counts.set(stem(word), (counts.get(stem(word)) ?? 0) + SEARCH_NAME_WEIGHT);
+  for (const word of descriptionWords) counts.set(stem(word), (counts.get(stem(word)) ?? 0) + 1);
   return { words: [...nameWords, ...descriptionWords], counts, length: SEARCH_NAME_WEIGHT * nameWords.length + descriptionWords.length };
 }
 

@@ -6,7 +6,7 @@ import porter2 from 'wink-porter2-stemmer';
  * time and garbage than a lookup.
  */
 const stems = new Map<string, string>();
-const STEM_CACHE_SIZE = 50_000;
+const STEM_CACHE_SIZE = 100_000;
 
 /**
  * The Porter2 stem of a lower-case word (wink-porter2-stemmer), so "analyzing", "analyzed" and
