@@ -68,7 +68,7 @@ export interface Registry {
   /**
    * Loads what search keeps in memory (the word and sentence vector copies: ~1–3 s from their saved
    * copies at 100k tools) and waits for it, then warms the process with a hundred searches for the
-   * catalog's own tools (~1.5 s at 100k). Optional: searches answer meanwhile through the database's own scans.
+   * catalog's own tools (~1.4 s at 100k). Optional: searches answer meanwhile through the database's own scans.
    */
   prepareSearch(): Promise<void>;
   /**

@@ -35,7 +35,10 @@ export const SENTENCE_CANDIDATES = 20;
  */
 export const TEXT_MATCH_BUDGET = 500;
 
-/** Searches `prepare` runs to warm a fresh process: most of the gain came by ~100 (see `prepare`). */
+/**
+ * Searches `prepare` runs to warm a fresh process (see `prepare`). Only 100 was measured: after it,
+ * a fresh process's first 200 searches at 100k tools had a p95 of 19.9 ms, against 26.6 without.
+ */
 const PREPARE_SEARCHES = 100;
 
 const SearchInputSchema = z.object({
