@@ -103,18 +103,18 @@ function parameterLiteral(value: unknown, at: number): string {
   return `E'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
 }
 
-/**
- * Statements prepared once in PGlite's session and executed with a generic plan. EXECUTE takes no
- * bound parameters, so they go in as literals. `plan_cache_mode` is set for the one EXECUTE in the
- * same simple query: a failure aborts the query's implicit transaction, which undoes the SET, so
- * every other statement keeps its custom plans either way.
- */
 /** A prepared statement that is gone (`DISCARD ALL`) or whose result columns a schema change altered. */
 function isStalePlan(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return code === '26000' || (code === '0A000' && String(message).includes('cached plan must not change result type'));
 }
 
+/**
+ * Statements prepared once in PGlite's session and executed with a generic plan. EXECUTE takes no
+ * bound parameters, so they go in as literals. `plan_cache_mode` is set for the one EXECUTE in the
+ * same simple query: a failure aborts the query's implicit transaction, which undoes the SET, so
+ * every other statement keeps its custom plans either way.
+ */
 function createReusedPlans(db: { exec(sql: string): Promise<Array<{ rows: unknown[] }>> }) {
   // By statement text; a promise, so searches running at once prepare a statement only once.
   const prepared = new Map<string, Promise<string>>();
