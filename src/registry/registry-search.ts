@@ -240,9 +240,18 @@ export function createRegistrySearch(options: {
         }
       }
       let summaries = found?.summaries ?? [];
+      const readUnread = async () => {
+        if (unread.size === 0) return;
+        // A tool removed since the copies were synced has no summary, and so is no candidate.
+        summaries = [...summaries, ...(await store.summaries({ names: [...unread] }))];
+        unread.clear();
+      };
+      // Read while the sentence encoder and its scan still run on their threads: then only the few
+      // tools the sentence channel adds are read after it answers.
+      await readUnread();
       let sentenceSimilarities = new Map<string, number>();
       if (sentencePending !== undefined && sentenceEncoder !== undefined) {
-        const candidateNames = [...summaries.map((summary) => summary.name), ...unread];
+        const candidateNames = summaries.map((summary) => summary.name);
         const fromSentences = await fromMemoryIndex({ nearestPending: sentenceNearest, known: candidateNames });
         if (fromSentences === undefined) {
           const sentence = await store.sentenceCandidates({
@@ -258,8 +267,7 @@ export function createRegistrySearch(options: {
           sentenceSimilarities = fromSentences.similarities;
         }
       }
-      // A tool removed since the copies were synced has no summary, and so is no candidate.
-      if (unread.size > 0) summaries = [...summaries, ...(await store.summaries({ names: [...unread] }))];
+      await readUnread();
       // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
       summaries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       if (summaries.length === 0) return { hits: [], band: 'synthesize' };
