@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startEmbeddingsTestServer, type EmbeddingsTestServer } from './embedders/embeddings-test-server.ts';
 import { createProviderEmbedder } from './embedders/index.ts';
 import { createRegistry } from './registry.ts';
@@ -42,6 +44,31 @@ describe('registry reindex after switching to a provider embedder (local OpenAI-
     expect(await opened.store.vectorSearch({ embedderId: provider.id, vector: Array.from((await provider.embed({ texts: ['double a number'] }))[0]!), limit: 1 })).toMatchObject([
       { name: 'double_number' },
     ]);
+  });
+
+  it('deletes the saved index copies of other embedders once the reindex is done, and nothing else', async () => {
+    const indexCacheDir = path.join(opened.home, 'index-cache');
+    const provider = createProviderEmbedder({ spec: 'openai-compatible:bag-of-words', baseUrl: server.baseUrl });
+    const registry = createRegistry({ store: opened.store, sandbox: createSandbox(), embedder: createWordVectorEmbedder(), vectorEmbedder: provider, indexCacheDir });
+    await mkdir(indexCacheDir, { recursive: true });
+    const kept = [
+      'sentence-00000000000000aa.bin', // the encoder is off here, and may be turned on again
+      'words-00000000000000bb.bin.4242.1700000000000.tmp', // another process's save in progress
+      'notes.txt',
+    ];
+    for (const name of [...kept, 'words-00000000000000cc.bin']) await writeFile(path.join(indexCacheDir, name), 'x');
+    // The provider's own copy is saved once a search has loaded it.
+    await registry.search({ query: 'double a number' });
+    await registry.prepareSearch();
+    const ownCopy = await vi.waitFor(async () => {
+      const name = (await readdir(indexCacheDir)).find((each) => /^words-[0-9a-f]{16}\.bin$/.test(each) && each !== 'words-00000000000000cc.bin');
+      if (name === undefined) throw new Error('the copy is not saved yet');
+      return name;
+    });
+
+    await registry.reindex();
+    expect((await readdir(indexCacheDir)).sort()).toEqual([...kept, ownCopy].sort());
+    expect((await registry.search({ query: 'double a number' })).hits[0]?.name).toBe('double_number');
   });
 
   it('stores new versions with both the provider and the word-vector vectors', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { userError } from '../errors.ts';
@@ -56,6 +57,13 @@ export interface RegistrySearch {
    * benchmark before timing.
    */
   prepare(): Promise<void>;
+  /**
+   * Deletes the saved copies (`indexCacheDir`) of embedders this search no longer uses, and resolves
+   * with their file names. For after a reindex to another embedder: each copy is ~2.4 KB a tool, and
+   * switching back rebuilds it from the database. The sentence channel's copies are kept while the
+   * encoder is off, since turning it on again reads them.
+   */
+  dropOtherCaches(): Promise<string[]>;
 }
 
 /**
@@ -84,6 +92,9 @@ async function fromMemoryIndex(options: {
 function cacheFileFor(dir: string | undefined, channel: 'words' | 'sentence', embedderId: string): string | undefined {
   return dir === undefined ? undefined : path.join(dir, `${channel}-${createHash('sha256').update(embedderId).digest('hex').slice(0, 16)}.bin`);
 }
+
+/** A saved copy's file name (`cacheFileFor`), with its channel. */
+const CACHE_FILE_NAME = /^(words|sentence)-[0-9a-f]{16}\.bin$/;
 
 /**
  * Candidates from three channels (full-text matches, `CANDIDATES_PER_SOURCE`; nearest word
@@ -134,6 +145,20 @@ export function createRegistrySearch(options: {
 
   const registrySearch: RegistrySearch = {
     invalidate() {},
+    async dropOtherCaches() {
+      if (indexCacheDir === undefined) return [];
+      const inUse = new Set(
+        [cacheFileFor(indexCacheDir, 'words', embedder.id), usesSentence ? cacheFileFor(indexCacheDir, 'sentence', sentenceEncoder.id) : undefined].map((file) => file && path.basename(file)),
+      );
+      const dropped: string[] = [];
+      for (const name of await readdir(indexCacheDir).catch(() => [])) {
+        const channel = CACHE_FILE_NAME.exec(name)?.[1];
+        if (channel === undefined || inUse.has(name) || (channel === 'sentence' && !usesSentence)) continue;
+        await rm(path.join(indexCacheDir, name), { force: true });
+        dropped.push(name);
+      }
+      return dropped;
+    },
     async prepare() {
       await Promise.all([wordIndexFor(embedder.dimensions)?.ready(), sentenceIndex?.ready()]);
       // A fresh process searched ~3 ms slower at the median and ~10 ms at p95 until its code was

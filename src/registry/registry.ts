@@ -143,6 +143,8 @@ export function createRegistry(options: RegistryOptions): Registry {
         await reindexTools({ store, embedder: sentenceEncoder, missingOnly: true, ...(call.signal ? { signal: call.signal } : {}) });
       }
       searcher.invalidate();
+      // Only once every tool has its new vector: an interrupted reindex keeps the old copies.
+      await searcher.dropOtherCaches();
       return report;
     },
   };
