@@ -1,6 +1,6 @@
 import type { CatalogScores } from './catalog-index.ts';
 import type { Band, RegistryHit } from './registry-port.ts';
-import type { RankingPolicy, ToolSummary } from './store/index.ts';
+import type { CandidateSummary, RankingPolicy } from './store/index.ts';
 
 /** Success rate assumed for a tool never used: neither rewarded nor punished. */
 const UNUSED_SUCCESS_RATE = 0.5;
@@ -35,7 +35,7 @@ export function bandFor(options: { similarity: number; bands: RankingPolicy['ban
  */
 export function rankHits(options: {
   scores: ReadonlyMap<string, CatalogScores>;
-  summaries: ReadonlyMap<string, ToolSummary>;
+  summaries: ReadonlyMap<string, CandidateSummary>;
   policy: RankingPolicy;
 }): RegistryHit[] {
   const { scores, summaries, policy } = options;
@@ -45,7 +45,7 @@ export function rankHits(options: {
   const maxUses = Math.max(0, ...entries.map(([name]) => summaries.get(name)?.stats.uses ?? 0));
 
   const hits = entries.map(([name, candidate]): RegistryHit => {
-    const summary = summaries.get(name) as ToolSummary;
+    const summary = summaries.get(name) as CandidateSummary;
     const similarity = clamp(best !== undefined && best.relevance > 0 ? (best.coverage * candidate.relevance) / best.relevance : candidate.coverage);
     const successRate = summary.stats.successRate ?? UNUSED_SUCCESS_RATE;
     const usage = maxUses > 0 ? Math.log1p(summary.stats.uses) / Math.log1p(maxUses) : 0;

@@ -8,7 +8,7 @@ import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
 import { contentWords, isForwardingEmbedder, stem, type Embedder, type SearchMethod, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import { createEmbeddingIndex } from './embedding-index.ts';
-import type { ToolStore } from './store/index.ts';
+import type { CandidateSummary, ToolStore } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
 
 /** Candidates taken from full-text search before re-scoring (and the most a search may return). */
@@ -264,7 +264,7 @@ export function createRegistrySearch(options: {
           for (const name of fromWords.added) unread.add(name);
         }
       }
-      let summaries = found?.summaries ?? [];
+      let summaries: CandidateSummary[] = found?.summaries ?? [];
       const readUnread = async () => {
         if (unread.size === 0) return;
         // A tool removed since the copies were synced has no summary, and so is no candidate.

@@ -22,6 +22,7 @@ export {
   RankingBandsSchema,
 } from './store-schemas.ts';
 export type {
+  CandidateSummary,
   ToolStatus,
   Embedding,
   ToolRecord,

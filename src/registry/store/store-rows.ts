@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { systemError } from '../../errors.ts';
 import {
+  CandidateSummarySchema,
   RankingPolicySchema,
   ToolRecordSchema,
   ToolStatsSchema,
   ToolSummarySchema,
   VersionEntrySchema,
+  type CandidateSummary,
   type RankingPolicy,
   type ToolRecord,
   type ToolStats,
@@ -116,6 +118,26 @@ export function summaryFromRow(row: SummaryRow): ToolSummary {
       stats: statsFromRow(row),
     },
     `tool "${row.name}"`,
+  );
+}
+
+/** A search's candidate columns: `CANDIDATE_COLUMNS` over `tools t` joined with its current version `v`. */
+export const CANDIDATE_COLUMNS = `t.name, v.manifest->>'description' AS description, v.status, t.use_count, t.success_count`;
+
+export interface CandidateRow {
+  name: string;
+  description: string;
+  status: string;
+  use_count: number;
+  success_count: number;
+}
+
+export function candidateFromRow(row: CandidateRow): CandidateSummary {
+  const uses = Number(row.use_count);
+  return parseRow(
+    CandidateSummarySchema,
+    { name: row.name, description: row.description, status: row.status, stats: { uses, successRate: uses === 0 ? null : Number(row.success_count) / uses } },
+    `search candidate "${row.name}"`,
   );
 }
 

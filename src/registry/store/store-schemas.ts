@@ -77,6 +77,12 @@ export const ToolSummarySchema = z.object({
 });
 export type ToolSummary = z.infer<typeof ToolSummarySchema>;
 
+/** What a search ranks a candidate by (`ToolStore.summaries`): a summary without its version, reason and dates. */
+export const CandidateSummarySchema = ToolSummarySchema.pick({ name: true, description: true, status: true }).extend({
+  stats: ToolStatsSchema.pick({ uses: true, successRate: true }),
+});
+export type CandidateSummary = z.infer<typeof CandidateSummarySchema>;
+
 export const TestTotalsSchema = z.object({ total: z.number(), passed: z.number(), failed: z.number(), skipped: z.number() });
 
 export const VersionEntrySchema = z.object({

@@ -306,7 +306,13 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       const textOnly = await store.searchCandidates({ embedderId, vector: null, query: 'walrusword penguins', words: [], limit: 5, vectorLimit: 1, textMatchBudget: 100 });
       expect(textOnly.nearest).toEqual([]);
       expect(textOnly.summaries.map((summary) => summary.name).sort()).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
-      expect((await store.summaries({ names: ['cand_beta_tool', 'no_such_tool'] })).map((summary) => summary.name)).toEqual(['cand_beta_tool']);
+      // What ranking reads, by name; names not in the library are left out.
+      await store.recordExecution({ name: 'cand_alpha_tool', version: '1.0.0', success: true, durationMs: 3 });
+      await store.recordExecution({ name: 'cand_alpha_tool', version: '1.0.0', success: false, error: 'boom', durationMs: 4 });
+      expect(await store.summaries({ names: ['cand_beta_tool', 'no_such_tool', 'cand_alpha_tool'] })).toEqual([
+        { name: 'cand_alpha_tool', description: 'Finds walrusword sightings.', status: 'verified', stats: { uses: 2, successRate: 0.5 } },
+        { name: 'cand_beta_tool', description: 'Counts penguins.', status: 'experimental', stats: { uses: 0, successRate: null } },
+      ]);
       // The full-text channel alone: names, best first (ties by name), within the limit and the budget.
       expect(await store.textMatches({ query: 'walrusword penguins', words: [], limit: 5, textMatchBudget: 100 })).toEqual(['cand_alpha_tool', 'cand_beta_tool']);
       expect(await store.textMatches({ query: 'walrusword penguins', words: [], limit: 1, textMatchBudget: 100 })).toEqual(['cand_alpha_tool']);

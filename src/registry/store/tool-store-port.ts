@@ -1,6 +1,7 @@
 import type { SuiteResult } from '../../sandbox/index.ts';
 import type { ToolPackage } from '../../tool-package/index.ts';
 import type {
+  CandidateSummary,
   Embedding,
   ExecutionInput,
   RankingPolicy,
@@ -101,8 +102,8 @@ export interface ToolStore {
    * higher. `rank` is in [0, 1).
    */
   textSearch(options: { query: string; limit: number }): Promise<Array<{ name: string; rank: number }>>;
-  /** Current versions of the named tools (names not in the library are left out), by name. */
-  summaries(options: { names: readonly string[] }): Promise<ToolSummary[]>;
+  /** What search ranks the named tools by, from their current versions (names not in the library are left out), by name. */
+  summaries(options: { names: readonly string[] }): Promise<CandidateSummary[]>;
   /**
    * Catalog-wide lexical statistics (tool count, mean length, tools per term) for re-scoring
    * search candidates; kept current by every write, so reading them costs one indexed lookup.
