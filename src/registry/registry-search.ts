@@ -58,12 +58,11 @@ export interface RegistrySearch {
    */
   prepare(): Promise<void>;
   /**
-   * Deletes the saved copies (`indexCacheDir`) of embedders this search no longer uses, and resolves
-   * with their file names. For after a reindex to another embedder: each copy is ~2.4 KB a tool, and
+   * Deletes the saved copies (`indexCacheDir`) of embedders this search no longer uses. For after a reindex to another embedder: each copy is ~2.4 KB a tool, and
    * switching back rebuilds it from the database. The sentence channel's copies are kept while the
    * encoder is off, since turning it on again reads them.
    */
-  dropOtherCaches(): Promise<string[]>;
+  dropOtherCaches(): Promise<void>;
 }
 
 /**
@@ -146,18 +145,15 @@ export function createRegistrySearch(options: {
   const registrySearch: RegistrySearch = {
     invalidate() {},
     async dropOtherCaches() {
-      if (indexCacheDir === undefined) return [];
+      if (indexCacheDir === undefined) return;
       const inUse = new Set(
         [cacheFileFor(indexCacheDir, 'words', embedder.id), usesSentence ? cacheFileFor(indexCacheDir, 'sentence', sentenceEncoder.id) : undefined].map((file) => file && path.basename(file)),
       );
-      const dropped: string[] = [];
       for (const name of await readdir(indexCacheDir).catch(() => [])) {
         const channel = CACHE_FILE_NAME.exec(name)?.[1];
         if (channel === undefined || inUse.has(name) || (channel === 'sentence' && !usesSentence)) continue;
         await rm(path.join(indexCacheDir, name), { force: true });
-        dropped.push(name);
       }
-      return dropped;
     },
     async prepare() {
       await Promise.all([wordIndexFor(embedder.dimensions)?.ready(), sentenceIndex?.ready()]);

@@ -40,12 +40,17 @@ export interface StatsRow {
   last_used_at: Date | null;
 }
 
+/** successes / uses, or null before the first use. */
+function successRateOf(uses: number, successes: number): number | null {
+  return uses === 0 ? null : successes / uses;
+}
+
 export function statsFromRow(row: StatsRow): ToolStats {
   const uses = Number(row.use_count);
   const successes = Number(row.success_count);
   return parseRow(
     ToolStatsSchema,
-    { uses, successes, failures: Number(row.failure_count), successRate: uses === 0 ? null : successes / uses, lastUsedAt: row.last_used_at },
+    { uses, successes, failures: Number(row.failure_count), successRate: successRateOf(uses, successes), lastUsedAt: row.last_used_at },
     'tool usage counter',
   );
 }
@@ -121,7 +126,7 @@ export function summaryFromRow(row: SummaryRow): ToolSummary {
   );
 }
 
-/** A search's candidate columns: `CANDIDATE_COLUMNS` over `tools t` joined with its current version `v`. */
+/** What search ranks a candidate by, selected from `tools t` joined with its current version `v`. */
 export const CANDIDATE_COLUMNS = `t.name, v.manifest->>'description' AS description, v.status, t.use_count, t.success_count`;
 
 export interface CandidateRow {
@@ -136,7 +141,7 @@ export function candidateFromRow(row: CandidateRow): CandidateSummary {
   const uses = Number(row.use_count);
   return parseRow(
     CandidateSummarySchema,
-    { name: row.name, description: row.description, status: row.status, stats: { uses, successRate: uses === 0 ? null : Number(row.success_count) / uses } },
+    { name: row.name, description: row.description, status: row.status, stats: { uses, successRate: successRateOf(uses, Number(row.success_count)) } },
     `search candidate "${row.name}"`,
   );
 }
