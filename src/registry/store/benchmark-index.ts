@@ -65,8 +65,8 @@ export async function indexManifestsForBenchmark(options: {
         return { name: tool.name, manifest, terms, length, name_text: texts.name, description_text: texts.description, parameter_text: texts.parameters };
       });
       await tx.query(
-        `INSERT INTO tools (name, current_version, search_terms, search_length, search_document)
-         SELECT r.name, '1.0.0', r.terms, r.length,
+        `INSERT INTO tools (name, current_version, description, status, search_terms, search_length, search_document)
+         SELECT r.name, '1.0.0', r.description_text, 'experimental', r.terms, r.length,
                 setweight(to_tsvector('english', r.name_text), 'A') ||
                 setweight(to_tsvector('english', r.description_text), 'B') ||
                 setweight(to_tsvector('english', r.parameter_text), 'C')

@@ -126,8 +126,8 @@ export function summaryFromRow(row: SummaryRow): ToolSummary {
   );
 }
 
-/** What search ranks a candidate by, selected from `tools t` joined with its current version `v`. */
-export const CANDIDATE_COLUMNS = `t.name, v.manifest->>'description' AS description, v.status, t.use_count, t.success_count`;
+/** What search ranks a candidate by, from the tool's row `t` alone (migration 6 keeps the current version's description and status there). */
+export const CANDIDATE_COLUMNS = `t.name, t.description, t.status, t.use_count, t.success_count`;
 
 export interface CandidateRow {
   name: string;

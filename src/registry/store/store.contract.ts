@@ -285,6 +285,21 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(await read()).toEqual(before);
     });
 
+    it("gives a candidate its current version's description and status through new versions and rollback", async () => {
+      const name = 'card_probe_tool';
+      const card = async () => (await store.summaries({ names: [name] })).map((summary) => [summary.description, summary.status]);
+      await store.addVersion({ pkg: makePackage({ name, description: 'First words.' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect(await card()).toEqual([['First words.', 'verified']]);
+      await store.addVersion({ pkg: makePackage({ name, version: '1.1.0', description: 'Second words.' }), status: 'experimental', statusReason: 'one test fails', reason: 'changed', embeddings: [] });
+      expect(await card()).toEqual([['Second words.', 'experimental']]);
+      await store.rollback({ name, to: '1.0.0' });
+      expect(await card()).toEqual([['First words.', 'verified']]);
+      await store.rollback({ name, to: '1.1.0' });
+      expect(await card()).toEqual([['Second words.', 'experimental']]);
+      await store.remove({ name });
+      expect(await card()).toEqual([]);
+    });
+
     it('returns vector and full-text candidates with their summaries in one call', async () => {
       const embedderId = 'contract-candidates';
       await store.addVersion({ pkg: makePackage({ name: 'cand_alpha_tool', description: 'Finds walrusword sightings.' }), status: 'verified', reason: 'created', embeddings: [{ embedderId, vector: axisVector({ dimensions: 3, axis: 0 }) }] });
@@ -452,7 +467,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6]);
     });
   });
 }

@@ -224,7 +224,7 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
       // and reason it never uses made the lookup ~20% dearer (mostly decoding them).
       const { rows } = await sql.query<CandidateRow>(
         `SELECT ${CANDIDATE_COLUMNS}
-         FROM tools t JOIN tool_versions v ON v.tool_name = t.name AND v.version = t.current_version
+         FROM tools t
          WHERE t.name = ANY($1::text::text[])
          ORDER BY t.name`,
         [textArrayLiteral(list)],

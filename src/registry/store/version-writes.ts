@@ -38,9 +38,10 @@ export async function addVersionInTransaction(options: { tx: SqlClient } & AddVe
   const { name, version } = input.manifest;
   // The upsert takes the tool's row lock, so concurrent writers of one tool queue here.
   await tx.query(
-    `INSERT INTO tools (name, current_version) VALUES ($1::text, $2::text)
-     ON CONFLICT (name) DO UPDATE SET current_version = EXCLUDED.current_version, updated_at = now()`,
-    [name, version],
+    `INSERT INTO tools (name, current_version, description, status) VALUES ($1::text, $2::text, $3::text, $4::text)
+     ON CONFLICT (name) DO UPDATE SET current_version = EXCLUDED.current_version, description = EXCLUDED.description,
+       status = EXCLUDED.status, updated_at = now()`,
+    [name, version, input.manifest.description, input.status],
   );
   const inserted = await tx.query(
     `INSERT INTO tool_versions (tool_name, version, manifest, source, tests, test_results, reason, status, status_reason)
@@ -71,12 +72,12 @@ export async function addVersionInTransaction(options: { tx: SqlClient } & AddVe
   await upsertEmbeddings({ tx, name, version, embeddings: input.embeddings });
 }
 
-async function versionManifest(options: { tx: SqlClient; name: string; version: string }): Promise<ToolManifest | undefined> {
-  const { rows } = await options.tx.query<{ manifest: unknown }>(
-    'SELECT manifest FROM tool_versions WHERE tool_name = $1::text AND version = $2::text',
+async function versionOf(options: { tx: SqlClient; name: string; version: string }): Promise<{ manifest: ToolManifest; status: string } | undefined> {
+  const { rows } = await options.tx.query<{ manifest: unknown; status: string }>(
+    'SELECT manifest, status FROM tool_versions WHERE tool_name = $1::text AND version = $2::text',
     [options.name, options.version],
   );
-  return rows[0] === undefined ? undefined : ToolManifestSchema.parse(rows[0].manifest);
+  return rows[0] === undefined ? undefined : { manifest: ToolManifestSchema.parse(rows[0].manifest), status: rows[0].status };
 }
 
 /** Moves the current-version pointer and brings the search document and vectors in line with it. */
@@ -84,10 +85,16 @@ export async function rollbackInTransaction(options: { tx: SqlClient; name: stri
   const { tx, name, to } = options;
   const embeddings = options.embeddings === undefined ? undefined : parseInput(z.array(EmbeddingSchema), options.embeddings, 'embedding_invalid', 'embeddings');
   const { currentVersion } = await lockTool({ tx, name });
-  const target = await versionManifest({ tx, name, version: to });
-  if (target === undefined) throw versionNotFound(name, to);
+  const found = await versionOf({ tx, name, version: to });
+  if (found === undefined) throw versionNotFound(name, to);
   if (currentVersion === to) return;
-  await tx.query('UPDATE tools SET current_version = $2::text, updated_at = now() WHERE name = $1::text', [name, to]);
+  const target = found.manifest;
+  await tx.query('UPDATE tools SET current_version = $2::text, description = $3::text, status = $4::text, updated_at = now() WHERE name = $1::text', [
+    name,
+    to,
+    target.description,
+    found.status,
+  ]);
   await writeSearchDocument({ tx, manifest: target });
   if (embeddings !== undefined) {
     await tx.query('DELETE FROM tool_embeddings WHERE tool_name = $1::text', [name]);
@@ -102,8 +109,8 @@ export async function rollbackInTransaction(options: { tx: SqlClient; name: stri
   const digests = new Map<string, string | undefined>();
   for (const row of rows) {
     if (!digests.has(row.version)) {
-      const manifest = await versionManifest({ tx, name, version: row.version });
-      digests.set(row.version, manifest === undefined ? undefined : embeddedTextDigest(manifest));
+      const other = await versionOf({ tx, name, version: row.version });
+      digests.set(row.version, other === undefined ? undefined : embeddedTextDigest(other.manifest));
     }
     const sameText = digests.get(row.version) === targetDigest;
     await tx.query(
