@@ -467,7 +467,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
   });
 }

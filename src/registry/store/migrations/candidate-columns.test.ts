@@ -32,7 +32,7 @@ describe('migration 6 (candidate columns)', () => {
         }
       });
     }
-    expect(await migrate({ sql })).toEqual([6]);
+    expect(await migrate({ sql, migrations: MIGRATIONS.filter((migration) => migration.id <= 6) })).toEqual([6]);
     const store = createToolStore({ sql });
     expect((await store.summaries({ names: ['moved_on', 'rolled_back'] })).map((summary) => [summary.name, summary.description, summary.status])).toEqual([
       ['moved_on', 'moved_on at 1.1.0', 'experimental'],
