@@ -1,24 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
-import { openEmbeddedDatabase, type SqlClient } from '../sql-client.ts';
+import { useScratchDatabase } from '../test-support/scratch-database.ts';
 import { createToolStore } from '../tool-store.ts';
 import { MIGRATIONS } from './index.ts';
 
 describe('migration 6 (candidate columns)', () => {
-  let sql: SqlClient | undefined;
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    await sql?.close();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
+  const scratch = useScratchDatabase();
 
   it("fills in every existing tool's current description and status, so searches read them from the tool's row", async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'toolsmith-migration-'));
-    sql = await openEmbeddedDatabase({ dataDir });
-    await migrate({ sql, migrations: MIGRATIONS.filter((migration) => migration.id < 6) });
+    const sql = await scratch.open(6);
     // A library written before migration 6: one tool moved on to a second version, one rolled back to its first.
     for (const [name, current] of [['moved_on', '1.1.0'], ['rolled_back', '1.0.0']] as const) {
       await sql.transaction(async (tx) => {

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
-import { openEmbeddedDatabase, type SqlClient } from '../sql-client.ts';
-import { MIGRATIONS } from './index.ts';
+import type { SqlClient } from '../sql-client.ts';
+import { useScratchDatabase } from '../test-support/scratch-database.ts';
 
 /** Tools `from`..`to`, each added in its own statement as a user's library grows, all matching "convert". */
 async function addTools(sql: SqlClient, from: number, to: number): Promise<void> {
@@ -55,17 +52,10 @@ function findNode(node: PlanNode | undefined, type: string): PlanNode | undefine
 }
 
 describe('migration 7 (full-text index without a pending list)', () => {
-  let sql: SqlClient | undefined;
-  let dataDir: string | undefined;
-  afterEach(async () => {
-    await sql?.close();
-    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-  });
+  const scratch = useScratchDatabase();
 
   it('merges the pending entries a library built up and keeps later additions out of the list, so a match reads a few index pages', async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'toolsmith-migration-'));
-    sql = await openEmbeddedDatabase({ dataDir });
-    await migrate({ sql, migrations: MIGRATIONS.filter((migration) => migration.id < 7) });
+    const sql = await scratch.open(7);
     await addTools(sql, 1, 1500);
     const before = await indexPagesRead(sql);
 
