@@ -12,6 +12,7 @@ import { verifyCommand } from './commands/verify.ts';
 import { EXIT_CODE_HELP, EXIT_CODES, exitCodeForError, type ExitCode } from './exit-codes.ts';
 import { createLazySandbox } from './lazy-sandbox.ts';
 import { processOutput, type Output } from './output.ts';
+import { chooseWasmTierBeforeActions } from './wasm-tier.ts';
 import { errorEnvelope, renderErrorLines } from './render-error.ts';
 
 // Model keys may also come from ./.env; the environment wins.
@@ -69,6 +70,8 @@ function buildProgram(): Command {
       const json = opts.json === true;
       return execute(json, () => runCommand({ dir, json, args: opts.args, argsFile: opts.argsFile, sandbox, output, signal }));
     });
+
+  chooseWasmTierBeforeActions(program);
 
   registerToolsCommand(program, { config, sandbox, output, signal, execute });
   registerAgentCommands(program, { config, sandbox, output, signal, execute });
