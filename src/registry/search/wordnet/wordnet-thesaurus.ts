@@ -1,4 +1,5 @@
-import lemmatizer from 'wink-lemmatizer';
+import { createRequire } from 'node:module';
+import type Lemmatizer from 'wink-lemmatizer';
 import type { WordNetGraph } from './read-wordnet.ts';
 
 /**
@@ -40,11 +41,19 @@ export function relatedWordsOf(graph: WordNetGraph): Map<string, string[]> {
   return out;
 }
 
+/**
+ * wink-lemmatizer, required on first use: loading its word lists takes ~0.4 s and ~30 MB, which a process
+ * that never searches (`toolsmith tools list`) should not pay just for importing the registry.
+ */
+let lemmatizer: typeof Lemmatizer | undefined;
+const lemmatizerNow = () => (lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof Lemmatizer);
+
 export function createWordNetThesaurus(relatedWords: ReadonlyMap<string, readonly string[]>): WordNetThesaurus {
   return {
     size: relatedWords.size,
     related(word) {
-      const lemmas = new Set([word, lemmatizer.noun(word), lemmatizer.verb(word), lemmatizer.adjective(word)]);
+      const { noun, verb, adjective } = lemmatizerNow();
+      const lemmas = new Set([word, noun(word), verb(word), adjective(word)]);
       const out = new Set<string>();
       for (const lemma of lemmas) for (const related of relatedWords.get(lemma) ?? []) out.add(related);
       for (const lemma of lemmas) out.delete(lemma);
