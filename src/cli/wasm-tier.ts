@@ -19,7 +19,7 @@ export const ONE_SHOT_WASM_TIERING_BUDGET = 2_000_000_000;
  * Whether a command (its words, e.g. `['tools', 'list']`) should keep its WebAssembly on the
  * baseline compiler. PGlite's startup makes V8 optimize one very large Postgres function in the
  * background, and a process cannot exit before that compile ends: `toolsmith tools list` took
- * 3.2–3.9 s with 660 MB of memory at peak, of which ~1.5 s and ~300 MB were that compile, after
+ * 3.2–3.9 s with ~670 MB of memory at peak, of which ~1.5 s and ~300 MB were that compile, after
  * the command had printed. A one-shot command never runs long enough to gain from the optimized code.
  */
 export function usesBaselineWasm(command: readonly string[]): boolean {

@@ -42,8 +42,8 @@ export function relatedWordsOf(graph: WordNetGraph): Map<string, string[]> {
 }
 
 /**
- * wink-lemmatizer, required on first use: loading its word lists takes ~0.4 s and ~30 MB, which a process
- * that never searches (`toolsmith tools list`) should not pay just for importing the registry.
+ * wink-lemmatizer, required on first use: loading its word lists takes ~0.4 s and ~30 MB, which
+ * a process that never searches (`toolsmith tools list`) should not pay for importing the registry.
  */
 let lemmatizer: typeof Lemmatizer | undefined;
 const lemmatizerNow = () => (lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof Lemmatizer);
