@@ -8,6 +8,7 @@ import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
 import { contentWords, isForwardingEmbedder, stem, type Embedder, type SearchMethod, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import { createEmbeddingIndex } from './embedding-index.ts';
+import { createFrequencyCache } from './frequency-cache.ts';
 import type { CandidateSummary, ToolStore } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
 
@@ -140,6 +141,7 @@ export function createRegistrySearch(options: {
     }
     return wordIndex.index;
   };
+  const frequencies = createFrequencyCache();
   const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
   const registrySearch: RegistrySearch = {
@@ -208,6 +210,7 @@ export function createRegistrySearch(options: {
       ];
       const context = await store.searchContext({ terms: words.map(stem), ...(requests.length === 0 ? {} : { changes: requests }) });
       const { statistics: known, policy } = context;
+      frequencies.record(known, words.map(stem));
       const readAt = (point: { since: string } | undefined, at: number) => {
         const changes = point === undefined ? undefined : context.changes?.[at];
         return point === undefined || changes === undefined ? undefined : { since: point.since, changes };
@@ -295,8 +298,12 @@ export function createRegistrySearch(options: {
       const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
       const stems = new Set(words.map(stem));
       const more = (await scorer.termsFor({ query, candidates })).filter((term) => !stems.has(term));
-      const extra = more.length > 0 ? await store.searchStatistics({ terms: more }) : known;
-      const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...extra.documentFrequency]) };
+      const cached = frequencies.lookup(known.generation, more);
+      const extra = cached.missing.length > 0 ? await store.searchStatistics({ terms: cached.missing }) : known;
+      if (extra !== known) frequencies.record(extra, cached.missing);
+      // Absent means held by no tool, as the store reports it.
+      const fromCache = [...cached.known].filter(([, frequency]) => frequency > 0);
+      const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...fromCache, ...extra.documentFrequency]) };
       const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(usesSentence ? { sentenceSimilarity: sentenceSimilarities } : {}), ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
       const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
       return { hits, band: hits[0]?.band ?? 'synthesize' };

@@ -33,6 +33,8 @@ export interface SearchStatistics {
   averageLength: number;
   /** Tools holding each asked term; a term no tool holds is absent. */
   documentFrequency: Map<string, number>;
+  /** Raised by every change to the statistics: figures read at the same generation agree. */
+  generation: number;
 }
 
 /** Stores the tool's terms; the trigger of migration 2 moves the catalog counts with them. */
@@ -51,7 +53,7 @@ export async function recountSearchStatistics(tx: SqlClient): Promise<void> {
     `INSERT INTO search_term_counts (term, tools)
      SELECT term, count(*) FROM tools, unnest(search_terms) AS held(term) GROUP BY term`,
   );
-  await tx.query('UPDATE search_totals SET tools = (SELECT count(*) FROM tools), total_length = (SELECT COALESCE(sum(search_length), 0) FROM tools)');
+  await tx.query('UPDATE search_totals SET tools = (SELECT count(*) FROM tools), total_length = (SELECT COALESCE(sum(search_length), 0) FROM tools), generation = generation + 1');
 }
 
 /** Tools written before migration 2 have no terms; computes them once, in batches. */
@@ -94,12 +96,12 @@ export function parseTerms(terms: readonly string[]): string[] {
  * text-array parameter `terms` (e.g. `$1`); read them with `statisticsFromColumns`.
  */
 export function statisticsColumns(terms: string): string {
-  return `(SELECT json_build_object('tools', tools, 'total_length', total_length) FROM search_totals) AS totals,
+  return `(SELECT json_build_object('tools', tools, 'total_length', total_length, 'generation', generation) FROM search_totals) AS totals,
     (SELECT json_object_agg(term, tools) FROM search_term_counts WHERE term = ANY(${terms}::text::text[]) AND tools > 0) AS counts`;
 }
 
 export interface StatisticsColumns {
-  totals: { tools: number | string; total_length: number | string } | null;
+  totals: { tools: number | string; total_length: number | string; generation: number | string } | null;
   counts: Record<string, number | string> | null;
 }
 
@@ -109,6 +111,7 @@ export function statisticsFromColumns(row: StatisticsColumns | undefined): Searc
     tools,
     averageLength: tools > 0 ? Number(row?.totals?.total_length ?? 0) / tools : 0,
     documentFrequency: new Map(Object.entries(row?.counts ?? {}).map(([term, count]) => [term, Number(count)])),
+    generation: Number(row?.totals?.generation ?? 0),
   };
 }
 

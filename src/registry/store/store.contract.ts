@@ -269,13 +269,19 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
 
     it('keeps the search statistics in step through add, new version, rollback and remove', async () => {
       const terms = ['zebraword', 'quokkaword', 'shared'];
+      // Every change raises the generation, so figures read at one generation can be kept (`frequency-cache.ts`).
+      const generations: number[] = [];
       const read = async () => {
         const statistics = await store.searchStatistics({ terms });
+        generations.push(statistics.generation);
         return { tools: statistics.tools, zebra: statistics.documentFrequency.get('zebraword') ?? 0, quokka: statistics.documentFrequency.get('quokkaword') ?? 0 };
       };
       const before = await read();
       const name = 'stats_probe_tool';
       await store.addVersion({ pkg: makePackage({ name, description: 'Zebraword helper.' }), status: 'verified', reason: 'created', embeddings: [] });
+      expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra + 1, quokka: before.quokka });
+      // A run changes the tool's counters, not its words: the statistics keep their generation.
+      await store.recordExecution({ name, version: '1.0.0', success: true, durationMs: 3 });
       expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra + 1, quokka: before.quokka });
       await store.addVersion({ pkg: makePackage({ name, version: '1.1.0', description: 'Quokkaword helper.' }), status: 'verified', reason: 'created', embeddings: [] });
       expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra, quokka: before.quokka + 1 });
@@ -283,6 +289,9 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       expect(await read()).toEqual({ tools: before.tools + 1, zebra: before.zebra + 1, quokka: before.quokka });
       await store.remove({ name });
       expect(await read()).toEqual(before);
+      const [initial, added, afterRun, changed, rolledBack, removed] = generations as [number, number, number, number, number, number];
+      expect(afterRun).toBe(added);
+      expect([initial < added, added < changed, changed < rolledBack, rolledBack < removed]).toEqual([true, true, true, true]);
     });
 
     it("gives a candidate its current version's description and status through new versions and rollback", async () => {
@@ -467,7 +476,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     });
   });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate.ts';
 import type { SqlClient } from '../sql-client.ts';
 import { useScratchDatabase } from '../test-support/scratch-database.ts';
+import { MIGRATIONS } from './index.ts';
 
 /** Tools `from`..`to`, each added in its own statement as a user's library grows, all matching "convert". */
 async function addTools(sql: SqlClient, from: number, to: number): Promise<void> {
@@ -59,7 +60,7 @@ describe('migration 7 (full-text index without a pending list)', () => {
     await addTools(sql, 1, 1500);
     const before = await indexPagesRead(sql);
 
-    expect(await migrate({ sql })).toEqual([7]);
+    expect(await migrate({ sql, migrations: MIGRATIONS.filter((migration) => migration.id <= 7) })).toEqual([7]);
     const merged = await indexPagesRead(sql);
     await addTools(sql, 1501, 3000);
     const afterMore = await indexPagesRead(sql);
