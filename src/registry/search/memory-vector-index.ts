@@ -267,8 +267,8 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
       unit = new Float32Array(capacity * dimensions);
       signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
       distances = new Uint16Array(capacity);
-    prefixes = new Uint8Array(capacity);
-    kept = new Int32Array(capacity);
+      prefixes = new Uint8Array(capacity);
+      kept = new Int32Array(capacity);
       unit.set(contents.vectors);
       contents.names.forEach((name, slot) => {
         if (slots.has(name)) throw invalidVector(`"${name}" appears twice`);
