@@ -20,23 +20,32 @@
  * declarations re-export `@tensorflow/tfjs-core`'s, which it does not install, so they resolve to nothing.
  */
 export interface Tensor {
+  readonly shape: readonly number[];
   dataSync(): ArrayLike<number>;
   dispose(): void;
 }
 
+/** The fused matrix product kernel's attributes (`_FusedMatMul`, as `tf.fused.matMul` passes them). */
+interface FusedMatMulAttributes {
+  transposeA: false;
+  transposeB: false;
+  activation: 'linear' | 'relu';
+  leakyreluAlpha: number;
+}
+
 /** What the forward pass uses of `@energetic-ai/core`, passed in so this module loads no model code. */
 export interface TensorOps {
-  tensor2d(values: Float32Array, shape: [number, number]): Tensor;
-  fused: { matMul(options: { a: Tensor; b: Tensor; bias?: Tensor; activation?: 'relu' }): Tensor };
+  tensor3d(values: Float32Array, shape: [number, number, number]): Tensor;
   reshape(tensor: Tensor, shape: number[]): Tensor;
+  /** The kernel is run directly: `tf.fused.matMul`'s wrapping (three reshapes, a gradient closure, scopes) was most of the thread's garbage. */
+  engine(): { runKernel(name: '_FusedMatMul', inputs: { a: Tensor; b: Tensor; bias: Tensor }, attributes: FusedMatMulAttributes): Tensor };
 }
 
 /** `@energetic-ai/core`'s module as `TensorOps`, checked, since its declarations cannot say so. */
 export function tensorOpsOf(core: unknown): TensorOps {
   const candidate = core as Partial<Record<keyof TensorOps, unknown>> | null;
-  const fused = candidate?.fused as { matMul?: unknown } | undefined;
-  if (typeof candidate?.tensor2d !== 'function' || typeof candidate.reshape !== 'function' || typeof fused?.matMul !== 'function') {
-    throw new Error('@energetic-ai/core lacks tensor2d, reshape or fused.matMul: reinstall the version in package-lock.json');
+  if (typeof candidate?.tensor3d !== 'function' || typeof candidate.reshape !== 'function' || typeof candidate.engine !== 'function') {
+    throw new Error('@energetic-ai/core lacks tensor3d, reshape or engine: reinstall the version in package-lock.json');
   }
   return candidate as TensorOps;
 }
@@ -86,6 +95,8 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
     if (found === undefined) throw new Error(`USE-lite weight ${name} is missing: the model package is not the one this code reads`);
     return found;
   };
+  /** A kernel as the product kernel takes it: one batch of `inputs` × `outputs`. */
+  const kernel = (name: string, inputs: number, outputs: number): Tensor => ops.reshape(tensor(name), [1, inputs, outputs]);
   const floats = (name: string) => Float32Array.from(tensor(name).dataSync());
   const layer = (index: number, width: number): Layer => {
     const own = `${SCOPE}Layer_${index}/TransformerLayer/`;
@@ -99,17 +110,17 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
       width,
       attentionNorm: norm(''),
       qkv: {
-        kernel: ops.reshape(tensor(`${kernels}qkv_transform_single/kernel/part_0`), [width, 3 * width]),
+        kernel: kernel(`${kernels}qkv_transform_single/kernel/part_0`, width, 3 * width),
         bias: tensor(`${own}MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat`),
       },
       attentionOut: {
-        kernel: ops.reshape(tensor(`${kernels}output_transform_single/kernel/part_0`), [width, OUTPUT_DIMENSIONS]),
+        kernel: kernel(`${kernels}output_transform_single/kernel/part_0`, width, OUTPUT_DIMENSIONS),
         bias: tensor(`${own}MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat`),
       },
-      residual: index === 0 ? { kernel: tensor(`${own}dense/kernel/ConcatPartitions/concat`), bias: tensor(`${own}dense/bias/ConcatPartitions/concat`) } : undefined,
+      residual: index === 0 ? { kernel: kernel(`${own}dense/kernel/ConcatPartitions/concat`, width, OUTPUT_DIMENSIONS), bias: tensor(`${own}dense/bias/ConcatPartitions/concat`) } : undefined,
       feedForwardNorm: norm('FFN/'),
-      feedForwardIn: { kernel: tensor(`${stack}FFN/conv1/Tensordot/Reshape_1`), bias: tensor(`${own}FFN/conv1/bias/ConcatPartitions/concat`) },
-      feedForwardOut: { kernel: tensor(`${stack}FFN/conv2/Tensordot/Reshape_1`), bias: tensor(`${own}FFN/conv2/bias/ConcatPartitions/concat`) },
+      feedForwardIn: { kernel: kernel(`${stack}FFN/conv1/Tensordot/Reshape_1`, OUTPUT_DIMENSIONS, FEED_FORWARD_DIMENSIONS), bias: tensor(`${own}FFN/conv1/bias/ConcatPartitions/concat`) },
+      feedForwardOut: { kernel: kernel(`${stack}FFN/conv2/Tensordot/Reshape_1`, FEED_FORWARD_DIMENSIONS, OUTPUT_DIMENSIONS), bias: tensor(`${own}FFN/conv2/bias/ConcatPartitions/concat`) },
       queryScale: floats(`${stack}MultiheadAttention/mul/y`)[0] ?? Number.NaN,
     };
   };
@@ -117,13 +128,16 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
   const embeddings = floats('module/Embeddings_en');
   const embeddingWidth = 256;
   const inverseTimescales = floats(`${SCOPE}TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1`);
-  const output: Dense = { kernel: tensor('module/Encoder_en/hidden_layers/tanh_layer_0/weights'), bias: tensor('module/Encoder_en/hidden_layers/tanh_layer_0/bias') };
+  const output: Dense = { kernel: kernel('module/Encoder_en/hidden_layers/tanh_layer_0/weights', OUTPUT_DIMENSIONS, OUTPUT_DIMENSIONS), bias: tensor('module/Encoder_en/hidden_layers/tanh_layer_0/bias') };
+  const engine = ops.engine();
 
-  const dense = (rows: Float32Array, count: number, width: number, { kernel, bias }: Dense, activation?: 'relu'): Float32Array => {
-    const a = ops.tensor2d(rows, [count, width]);
-    const product = ops.fused.matMul({ a, b: kernel, bias, ...(activation === undefined ? {} : { activation }) });
+  const dense = (rows: Float32Array, count: number, width: number, { kernel: b, bias }: Dense, activation: 'linear' | 'relu' = 'linear'): Float32Array => {
+    const a = ops.tensor3d(rows, [1, count, width]);
+    const product = engine.runKernel('_FusedMatMul', { a, b, bias }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 });
     try {
-      return Float32Array.from(product.dataSync());
+      // The backend's read is already a copy of its own (wasm) memory.
+      const values = product.dataSync();
+      return values instanceof Float32Array ? values : Float32Array.from(values);
     } finally {
       a.dispose();
       product.dispose();
@@ -161,7 +175,8 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
       }
       const tokens = Math.max(count, 1);
       for (let c = 0; c < OUTPUT_DIMENSIONS; c++) pooled[c] = (pooled[c] ?? 0) / tokens;
-      const out = dense(pooled, 1, OUTPUT_DIMENSIONS, output).map(Math.tanh);
+      const out = dense(pooled, 1, OUTPUT_DIMENSIONS, output);
+      for (let c = 0; c < out.length; c++) out[c] = Math.tanh(out[c] ?? 0);
       let norm = 0;
       for (const value of out) norm += value * value;
       const scale = 1 / Math.sqrt(Math.max(norm, 1e-12));
