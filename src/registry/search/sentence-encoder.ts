@@ -22,8 +22,22 @@ function unavailable(reason: string, cause?: unknown) {
   );
 }
 
+/**
+ * The model thread's young generation, in MB. Its heap is small (~9 MB) and grows slowly, and V8
+ * then often sets the old generation's limit just one young generation above it, which starts a
+ * full collection at the next check: with the default (~16 MB) the thread marked and compacted
+ * every ~30 queries in most runs (pauses of 1–10 ms and marking steps up to 10 ms, inside a
+ * search's sentence channel, and ~50 ms of the marking threads' CPU each). At 2 MB it only
+ * scavenges, every ~12 queries for ~1 ms. Figures: `docs/sentence-encoder-findings.md`.
+ */
+const YOUNG_GENERATION_MB = 2;
+
 /** The model's thread, one per process (~200 ms to load, ~140 MB), shared by every encoder. */
-const thread = createWorkerRequests({ url: new URL('./sentence-encoder-worker.ts', import.meta.url), failure: unavailable });
+const thread = createWorkerRequests({
+  url: new URL('./sentence-encoder-worker.ts', import.meta.url),
+  failure: unavailable,
+  resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+});
 
 /**
  * The sentence encoder as an `Embedder` that can also hand a query's vector to a scan's thread

@@ -1,4 +1,4 @@
-import { Worker, type Transferable } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type Transferable } from 'node:worker_threads';
 
 type Reply = { id: number; result: unknown } | { id: number; error: string };
 
@@ -27,8 +27,13 @@ export interface WorkerRequests {
  * keeps no process alive.
  * The worker answers each `{ id, ... }` with `{ id, result }` or `{ id, error }`.
  */
-export function createWorkerRequests(options: { url: URL; failure: (reason: string, cause?: unknown) => Error }): WorkerRequests {
-  const { url, failure } = options;
+export function createWorkerRequests(options: {
+  url: URL;
+  failure: (reason: string, cause?: unknown) => Error;
+  /** The thread's heap limits (`new Worker`'s `resourceLimits`); V8's defaults without them. */
+  resourceLimits?: ResourceLimits;
+}): WorkerRequests {
+  const { url, failure, resourceLimits } = options;
   let thread: { worker: Worker; pending: Map<number, Pending> } | undefined;
   let nextId = 0;
   /** Pending requests that hold the process; the thread is referenced while there are any. */
@@ -38,7 +43,7 @@ export function createWorkerRequests(options: { url: URL; failure: (reason: stri
   };
 
   const start = (): NonNullable<typeof thread> => {
-    const worker = new Worker(url);
+    const worker = new Worker(url, resourceLimits === undefined ? {} : { resourceLimits });
     const pending = new Map<number, Pending>();
     const started = { worker, pending };
     const fail = (error: unknown) => {
