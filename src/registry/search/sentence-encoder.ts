@@ -26,7 +26,7 @@ function unavailable(reason: string, cause?: unknown) {
  * The model thread's young generation, in MB. Its heap is small (~9 MB) and grows slowly, and V8
  * then often sets the old generation's limit just one young generation above it, which starts a
  * full collection at the next check: with the default (~16 MB) the thread marked and compacted
- * every ~30 queries in most runs (pauses of 1–10 ms and marking steps up to 10 ms, inside a
+ * every ~30 queries in most runs (pauses of 1–29 ms and marking steps up to 14 ms, inside a
  * search's sentence channel, and ~50 ms of the marking threads' CPU each). At 2 MB it only
  * scavenges, every ~12 queries for ~1 ms. Figures: `docs/sentence-encoder-findings.md`.
  */
