@@ -2,6 +2,7 @@ import {
   collectDocumentWords,
   contentWords,
   expandQuery,
+  indexDocumentWords,
   lexicalTerms,
   loadWordNetThesaurus,
   reciprocalRankFusion,
@@ -176,21 +177,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   const wordInfo = new Map<string, { stem: string; row: number; weight: number }>();
   /** `collectDocumentWords` of the candidates, reading each word's stem, row and weight once per scorer. */
   const candidateWords = (documents: ReadonlyArray<readonly string[]>, table: WordVectorTable): DocumentWords => {
-    const ids = new Map<string, number>();
-    const words: string[] = [];
-    const indexed = documents.map((documentWords) => {
-      const own = new Set<number>();
-      for (const word of documentWords) {
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = words.length;
-          ids.set(word, id);
-          words.push(word);
-        }
-        own.add(id);
-      }
-      return Int32Array.from(own);
-    });
+    const { words, documents: indexed } = indexDocumentWords(documents);
     const unknown = words.filter((word) => !wordInfo.has(word));
     if (unknown.length > 0) {
       if (wordInfo.size + unknown.length > WORD_CACHE_SIZE) wordInfo.clear();

@@ -8,7 +8,7 @@ export {
 export { DEFAULT_WORD_VECTOR_CACHE_DIR } from './word-vectors/load-word-vectors.ts';
 export type { WordVectorTable } from './word-vectors/word-vector-table.ts';
 export { tokenize, contentWords, lexicalTerms, createBm25Index, expandQuery, type Bm25Index, type WeightedTerm } from './lexical.ts';
-export { collectDocumentWords, similaritiesTo, softMatchScores, type DocumentWords } from './soft-match.ts';
+export { collectDocumentWords, indexDocumentWords, similaritiesTo, softMatchScores, type DocumentWords } from './soft-match.ts';
 export { stem } from './stem.ts';
 export { minMaxNormalize, weightedScoreFusion, reciprocalRankFusion, rankOrder, fuseOnScale } from './fusion.ts';
 export {

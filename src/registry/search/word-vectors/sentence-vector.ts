@@ -25,10 +25,14 @@ export function commonDirection(table: WordVectorTable): Float64Array {
   return normalize(direction);
 }
 
+let scratch = new Float64Array(0);
+
 /** Unit-length SIF sentence vector of `text`; all zeros when no word has a vector. */
 export function sentenceVector(options: { table: WordVectorTable; common: Float64Array; text: string }): Float32Array {
   const { table, common } = options;
-  const sum = new Float64Array(table.dimensions);
+  // One sum reused across calls (this runs synchronously): a search embeds dozens of texts.
+  if (scratch.length !== table.dimensions) scratch = new Float64Array(table.dimensions);
+  const sum = scratch.fill(0);
   for (const word of tokenize(options.text)) {
     if (STOP_WORDS.has(word)) continue;
     const row = table.indexOf(word);
