@@ -126,8 +126,11 @@ export function summaryFromRow(row: SummaryRow): ToolSummary {
   );
 }
 
-/** What search ranks a candidate by, from the tool's row `t` alone (migration 6 keeps the current version's description and status there). */
-export const CANDIDATE_COLUMNS = `t.name, t.description, t.status, t.use_count, t.success_count`;
+/**
+ * What search ranks a candidate by, from the tool's row `t` alone (migration 6 keeps the current
+ * version's description and status there), as `json_build_object` arguments giving a `CandidateRow`.
+ */
+export const CANDIDATE_JSON_FIELDS = `'name', t.name, 'description', t.description, 'status', t.status, 'use_count', t.use_count, 'success_count', t.success_count`;
 
 export interface CandidateRow {
   name: string;
