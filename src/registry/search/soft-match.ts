@@ -93,9 +93,8 @@ export function softMatchScores(options: {
   const { vocabulary, querySimilarities } = options;
   const documentCount = vocabulary.documents.length;
   const queryCount = querySimilarities.length;
-  // Indexed loops over typed arrays throughout, and no per-element closures: this runs for every
-  // candidate word of every search, and the boxed doubles of the earlier closures and for…of loops
-  // were the largest share of a search's garbage on the main thread.
+  // Indexed loops over typed arrays, no per-element closures: this runs for every candidate word
+  // of every search, and closures and for…of box each double they hand on (garbage on the search's thread).
   /** `best[q * documentCount + d]`: query word q's closest word in document d. */
   const best = new Float64Array(queryCount * documentCount);
   const weights = new Float64Array(queryCount);
