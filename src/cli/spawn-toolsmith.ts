@@ -15,8 +15,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function spawnToolsmith(args: string[], options: { env?: Record<string, string> } = {}): Promise<CliResult> {
+/** Runs the command with this process's environment plus `env` (a variable given as undefined is left out). */
+export function spawnToolsmith(args: string[], options: { env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value === undefined) delete env[key];
   // A debug flag inherited from the developer's shell would add stack traces the tests forbid.
   if (options.env?.['TOOLSMITH_DEBUG'] === undefined) delete env['TOOLSMITH_DEBUG'];
   return new Promise((resolve) => {
