@@ -25,8 +25,9 @@ describe('sorted related lines', () => {
     expect(readRelatedLines(writeRelatedLines(new Map()))?.size).toBe(0);
   });
 
-  it('refuses lines out of order or a last line without its newline, so the cache is rebuilt', () => {
+  it('refuses lines out of order, without a tab, or a last line without its newline, so the cache is rebuilt', () => {
     expect(readRelatedLines('table\tdesk\nchair\tseat\n')).toBeUndefined();
+    expect(readRelatedLines('chair seat\ntable\tdesk\n')).toBeUndefined();
     expect(readRelatedLines('chair\tseat\ntable\tdesk')).toBeUndefined();
     expect(readRelatedLines('chair\tseat\ntable\tdesk\n')?.get('table')).toEqual(['desk']);
   });

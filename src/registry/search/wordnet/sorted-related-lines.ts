@@ -1,7 +1,7 @@
 /**
  * The thesaurus cache's `lemma\trelated related…` lines, sorted by lemma, looked up by binary search
- * over the text as read: parsing all ~150k lines into a map took ~200 ms of a one-shot search and
- * ~25 MB of heap, for the handful of lemmas a search asks about.
+ * over the text as read: parsing all ~65k lines into a map took 70–200 ms of a one-shot search and
+ * 30–50 MB of heap, for the handful of lemmas a search asks about.
  */
 export interface RelatedLines {
   readonly size: number;
@@ -14,12 +14,15 @@ export function writeRelatedLines(related: ReadonlyMap<string, readonly string[]
   return lemmas.map((lemma) => `${lemma}\t${(related.get(lemma) ?? []).join(' ')}\n`).join('');
 }
 
-/** Looks lemmas up in `text`, lines as `writeRelatedLines` writes them; undefined when they are not sorted. */
+/** Looks lemmas up in `text`, lines as `writeRelatedLines` writes them; undefined when a line is malformed or out of order. */
 export function readRelatedLines(text: string): RelatedLines | undefined {
   const starts: number[] = [];
-  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1) {
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf('\n', at);
+    const tab = text.indexOf('\t', at);
+    if (end < 0 || tab < 0 || tab > end) return undefined;
     starts.push(at);
-    if (text.indexOf('\n', at) < 0) return undefined;
+    at = end + 1;
   }
   const lineStarts = Int32Array.from(starts);
   const lemmaAt = (line: number) => {
