@@ -11,7 +11,6 @@ async function loadVocabulary(): Promise<UseLiteVocabulary> {
   return JSON.parse(await readFile(path.join(path.dirname(entry), 'vocab.json'), 'utf8')) as UseLiteVocabulary;
 }
 
-/** Deterministic strings over letters, spaces, punctuation, accents, CJK, emoji and controls. */
 const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** Real prose the repository carries: starter tool manifests and the docs, one text per line. */
@@ -28,6 +27,7 @@ async function repositoryTexts(): Promise<string[]> {
   return texts;
 }
 
+/** Deterministic strings over letters, spaces, punctuation, accents, CJK, emoji and controls. */
 function randomTexts(count: number): string[] {
   const alphabet = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', ' ', ' ', ' ', '  ', '\t', '\n', ...".,;:!?'\"()-_/\\@#%&*+=", ...'éèüöñçÅßøœæ', ...'東京大阪漢字', '😀', '👍🏽', 'ﬁ', 'Ⅻ', '①', 'Ａ', 'e\u0301', '\u200b', '\u2581', '�'];
   let state = 7;
