@@ -116,22 +116,29 @@ export function sinceHorizon(since: string | undefined): string | undefined {
 }
 
 /** Validates a caller's snapshot token (`embedding_changes_invalid` names what is wrong). */
-export function parseSince(since: string | undefined): string | undefined {
-  return parseInput(OptionsSchema.shape.since, since, 'embedding_changes_invalid', 'embedding changes snapshot');
+export function parseSince(since: string | undefined, code = 'embedding_changes_invalid'): string | undefined {
+  return parseInput(OptionsSchema.shape.since, since, code, 'changes snapshot');
+}
+
+/**
+ * Refuses a `since` of another database, or of this one's future (a restore into a fresh cluster
+ * restarts transaction ids): it says nothing about what this one changed. `reload` says how to start over.
+ */
+export function refuseForeignSince(options: { since: string | undefined; snapshot: string; reload: string }): void {
+  const since = options.since === undefined ? undefined : SNAPSHOT_PATTERN.exec(options.since);
+  const now = SNAPSHOT_PATTERN.exec(options.snapshot);
+  if (since && (now === null || since[1] !== now[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
+    throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', options.reload);
+  }
 }
 
 /**
  * The changes a page of `changedSinceCtes` rows (or of every vector) describes, taken at
- * `snapshot`. Refuses a `since` of another database, or of this one's future (a restore into a
- * fresh cluster restarts transaction ids): it says nothing about what this one changed.
+ * `snapshot` (`refuseForeignSince` first).
  */
 export function changesFromRows(options: { rows: readonly ChangeRow[]; snapshot: string; since: string | undefined; limit: number }): EmbeddingChanges {
   const { rows, snapshot, limit } = options;
-  const since = options.since === undefined ? undefined : SNAPSHOT_PATTERN.exec(options.since);
-  const now = SNAPSHOT_PATTERN.exec(snapshot);
-  if (since && (now === null || since[1] !== now[1] || BigInt(since[4] ?? '0') > BigInt(now[4] ?? '0'))) {
-    throw userError('embedding_snapshot_foreign', 'the snapshot is not of this database as it is now', 'load every vector again: call embeddingChanges without since');
-  }
+  refuseForeignSince({ since: options.since, snapshot, reload: 'load every vector again: call embeddingChanges without since' });
   const upserts: EmbeddingChanges['upserts'] = [];
   const removals: string[] = [];
   for (const row of rows) {

@@ -445,6 +445,44 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
       await expect(store.searchContext({ terms: [], changes: [{ embedderId, since: `${identity}/999999999:999999999:`, limit: 10 }] })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
     });
 
+    it('reports every search text written or removed since a snapshot, and no run as a change', async () => {
+      const addTool = (name: string, description: string, version = '1.0.0') =>
+        store.addVersion({ pkg: makePackage({ name, description, version, params: { sourceText: 'the text to read' } }), status: 'verified', reason: 'created', embeddings: [] });
+      const mine = (changes: { upserts: Array<{ name: string }> }) => changes.upserts.map((each) => each.name).filter((name) => name.startsWith('txt_'));
+      await addTool('txt_a_tool', 'Reads walrus logs.');
+      await addTool('txt_b_tool', 'Counts penguins.');
+      await addTool('txt_c_tool', 'Sorts seals.');
+      const all = await store.textChanges({ limit: 10_000 });
+      expect(mine(all)).toEqual(['txt_a_tool', 'txt_b_tool', 'txt_c_tool']);
+      expect(all.upserts.find((each) => each.name === 'txt_a_tool')?.texts).toEqual({ name: 'txt a tool', description: 'Reads walrus logs.', parameters: 'source text. the text to read' });
+      const firstPage = await store.textChanges({ limit: 1, after: 'txt_a_tool' });
+      expect(firstPage).toMatchObject({ upserts: [{ name: 'txt_b_tool' }], more: true });
+      expect(await store.textChanges({ since: all.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
+      // A run moves the usage counts, not the text; a new version, a rollback and a removal do.
+      await store.recordExecution({ name: 'txt_a_tool', version: '1.0.0', success: true, durationMs: 3 });
+      expect(await store.textChanges({ since: all.snapshot, limit: 10 })).toMatchObject({ upserts: [], removals: [] });
+      await addTool('txt_a_tool', 'Reads walrus and narwhal logs.', '1.1.0');
+      await store.remove({ name: 'txt_b_tool' });
+      await store.remove({ name: 'txt_c_tool' });
+      await addTool('txt_c_tool', 'Sorts seals again.');
+      const changed = await store.textChanges({ since: all.snapshot, limit: 10 });
+      expect(mine(changed)).toEqual(['txt_a_tool', 'txt_c_tool']);
+      expect(changed.upserts[0]?.texts.description).toBe('Reads walrus and narwhal logs.');
+      expect(changed.removals).toEqual(['txt_b_tool']);
+      await store.rollback({ name: 'txt_a_tool', to: '1.0.0' });
+      const rolledBack = await store.textChanges({ since: changed.snapshot, limit: 10 });
+      expect(rolledBack.upserts.map((each) => [each.name, each.texts.description])).toEqual([['txt_a_tool', 'Reads walrus logs.']]);
+      // A search reads the first page in its context statement, beside any embedder's.
+      const context = await store.searchContext({ terms: ['walrus'], changes: [{ embedderId: 'contract-never-used', since: all.snapshot, limit: 10 }], textChanges: { since: all.snapshot, limit: 10 } });
+      expect(context.textChanges).toEqual({ ...changed, snapshot: context.textChanges?.snapshot, upserts: [{ ...changed.upserts[0], texts: rolledBack.upserts[0]?.texts }, changed.upserts[1]] });
+      expect(context.changes?.[0]).toMatchObject({ upserts: [], removals: [] });
+      expect(await store.searchContext({ terms: [] })).not.toHaveProperty('textChanges');
+      await expect(store.textChanges({ since: 'yesterday', limit: 10 })).rejects.toMatchObject({ code: 'text_changes_invalid' });
+      await expect(store.textChanges({ limit: 0 })).rejects.toMatchObject({ code: 'text_changes_invalid' });
+      const [identity] = changed.snapshot.split('/');
+      await expect(store.textChanges({ since: `${identity}/999999999:999999999:`, limit: 10 })).rejects.toMatchObject({ code: 'embedding_snapshot_foreign' });
+    });
+
     it('returns every vector hit after many updates to the same tools (dead index tuples)', async () => {
       // Without iterative HNSW scans this returned 1 of 4: the graph is full of superseded versions.
       for (let i = 0; i < 120; i++) {
@@ -476,7 +514,7 @@ export function defineToolStoreContract(options: { engine: string; open: () => P
     it('applies migrations once: running them again changes nothing', async () => {
       expect(await migrate({ sql: opened.sql })).toEqual([]);
       const { rows } = await opened.sql.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(rows.map((row) => row.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
   });
 }

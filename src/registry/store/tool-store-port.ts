@@ -17,6 +17,7 @@ import type { SentenceCandidateOptions, SentenceCandidates } from './sentence-ca
 import type { SearchStatistics } from './search-statistics.ts';
 import type { EmbeddingChanges, EmbeddingChangesOptions } from './embedding-changes.ts';
 import type { SearchContext, SearchContextOptions } from './search-context.ts';
+import type { TextChanges, TextChangesOptions } from './text-changes.ts';
 
 /** One logged call of a tool, as `executions` reads it back. */
 export interface ExecutionEntry {
@@ -111,7 +112,7 @@ export interface ToolStore {
   searchStatistics(options: { terms: readonly string[] }): Promise<SearchStatistics>;
   /**
    * What a search reads first, in one round trip: `searchStatistics` for `terms`, the policy in
-   * force, and, when asked, the first page of `embeddingChanges` for each embedder since its snapshot.
+   * force, and, when asked, the first page of `embeddingChanges` for each embedder and of `textChanges` since their snapshots.
    */
   searchContext(options: SearchContextOptions): Promise<SearchContext>;
   /**
@@ -134,6 +135,15 @@ export interface ToolStore {
    * vector without one), a page at a time: what a copy of them kept in memory must apply to stay current.
    */
   embeddingChanges(options: EmbeddingChangesOptions): Promise<EmbeddingChanges>;
+  /**
+   * The same for what full-text search reads of each tool (name, description, parameters): the
+   * changes a copy of the texts kept in memory (the in-memory full-text index) must apply.
+   *
+   * @example
+   * const first = await store.textChanges({ limit: 500 });
+   * const later = await store.textChanges({ since: first.snapshot, limit: 500 });
+   */
+  textChanges(options: TextChangesOptions): Promise<TextChanges>;
   /** Tools with no vector from this embedder, by name: what `reindex` must embed. */
   embeddingsMissing(options: { embedderId: string }): Promise<string[]>;
   /** Upserts vectors of the tool's current version (reindexing with a new embedder). */

@@ -7,6 +7,7 @@ import { sentenceCandidates } from './sentence-candidates.ts';
 import { VECTOR_SCAN_READY_COLUMN, withVectorScan } from './vector-scan.ts';
 import { createSearchStatisticsReader, createTermsFiller, textArrayLiteral } from './search-statistics.ts';
 import { searchContext } from './search-context.ts';
+import { textChanges } from './text-changes.ts';
 import { TEXT_SEARCH_SQL } from './text-search-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import {
@@ -248,6 +249,8 @@ export function createToolStore(options: { sql: SqlClient }): ToolStore {
     sentenceCandidates: async (sentenceOptions) => sentenceCandidates({ sql, dimensions: await dimensionsOf(sentenceOptions.embedderId), ...sentenceOptions }),
 
     embeddingChanges: async (changeOptions) => embeddingChanges({ sql, ...changeOptions }),
+
+    textChanges: async (changeOptions) => textChanges({ sql, ...changeOptions }),
 
     embeddingsMissing: async ({ embedderId }) => {
       const id = parseInput(EmbedderIdSchema, embedderId, 'embedding_invalid', 'embedder id');
