@@ -9,6 +9,7 @@ import type { RegistrySearchResult } from './registry-port.ts';
 import { contentWords, isForwardingEmbedder, stem, type Embedder, type SearchMethod, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import { createEmbeddingIndex } from './embedding-index.ts';
 import { createFrequencyCache } from './frequency-cache.ts';
+import { createTextIndex } from './text-index.ts';
 import type { CandidateSummary, ToolStore } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
 
@@ -31,9 +32,10 @@ export const WORD_VECTOR_CANDIDATES = 20;
 export const SENTENCE_CANDIDATES = 20;
 
 /**
- * Full-text candidates rank at most this many matching tools: past it, only the query's rarest words
- * are searched, and only this many of their matches ranked (see `ToolStore.searchCandidates`).
- * Ranking a match costs a few microseconds; small catalogs (the starter library, MetaTool) never reach it.
+ * The full-text statement (which answers while the in-memory text copy loads, or if it failed)
+ * ranks at most this many matching tools: past it, only the query's rarest words are searched, and
+ * only this many of their matches ranked (see `ToolStore.searchCandidates`). Ranking a match costs
+ * a few microseconds; small catalogs (the starter library, MetaTool) never reach it.
  */
 export const TEXT_MATCH_BUDGET = 500;
 
@@ -141,6 +143,7 @@ export function createRegistrySearch(options: {
     }
     return wordIndex.index;
   };
+  const textIndex = createTextIndex({ store });
   const frequencies = createFrequencyCache();
   const scorer = createCandidateScorer({ embedder, ...(options.thesaurus ? { thesaurus: options.thesaurus } : {}) });
 
@@ -158,7 +161,7 @@ export function createRegistrySearch(options: {
       }
     },
     async prepare() {
-      await Promise.all([wordIndexFor(embedder.dimensions)?.ready(), sentenceIndex?.ready()]);
+      await Promise.all([wordIndexFor(embedder.dimensions)?.ready(), sentenceIndex?.ready(), textIndex.ready()]);
       // A fresh process searched ~3 ms slower at the median and ~10 ms at p95 until its code was
       // optimised (the compiler's threads then compete for the cores): searching for some of the
       // catalog's own tools gets that done before anyone waits on it. Searches write nothing.
@@ -208,7 +211,8 @@ export function createRegistrySearch(options: {
         ...(wordPoint === undefined ? [] : [{ embedderId: embedder.id, ...wordPoint }]),
         ...(sentencePoint === undefined || sentenceEncoder === undefined ? [] : [{ embedderId: sentenceEncoder.id, ...sentencePoint }]),
       ];
-      const context = await store.searchContext({ terms: words.map(stem), ...(requests.length === 0 ? {} : { changes: requests }) });
+      const textPoint = textIndex.syncPoint();
+      const context = await store.searchContext({ terms: words.map(stem), ...(requests.length === 0 ? {} : { changes: requests }), ...(textPoint === undefined ? {} : { textChanges: textPoint }) });
       const { statistics: known, policy } = context;
       frequencies.record(known, words.map(stem));
       const readAt = (point: { since: string } | undefined, at: number) => {
@@ -248,7 +252,8 @@ export function createRegistrySearch(options: {
       // Otherwise full text brings names only, and every channel's summaries are read together at the
       // end: one primary-key lookup instead of a join in each channel's statement.
       let found = hasDirection && wordCopy === undefined ? await candidatesFor(queryVector) : undefined;
-      const textNames = found === undefined ? await store.textMatches(textOptions) : [];
+      const textCopy = found === undefined ? await textIndex.current(textPoint === undefined || context.textChanges === undefined ? undefined : { since: textPoint.since, changes: context.textChanges }) : undefined;
+      const textNames = found !== undefined ? [] : textCopy === undefined ? await store.textMatches(textOptions) : textCopy.search({ terms: [...new Set(words.map(stem))], limit: CANDIDATES_PER_SOURCE });
       let similarities = found?.similarities ?? new Map<string, number>();
       /** Candidates whose summaries are still to be read. */
       const unread = new Set(textNames);

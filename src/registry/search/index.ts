@@ -25,4 +25,5 @@ export { evaluateRetrieval, type LabeledQuery, type RetrievalReport } from './ev
 export { HYBRID_PARAMETERS, SENTENCE_FUSION_WEIGHT, neighboursOf } from './ranking-parameters.ts';
 export { createSentenceEncoder, SENTENCE_ENCODER_ID } from './sentence-encoder.ts';
 export { createMemoryVectorIndex, type MemoryVectorIndex, type VectorHit } from './memory-vector-index.ts';
+export { createMemoryTextIndex, type MemoryTextIndex, type TextDocument } from './memory-text-index.ts';
 export { createThreadedVectorIndex, type ThreadedVectorIndex } from './threaded-vector-index.ts';
