@@ -38,15 +38,7 @@ interface Postings {
   live: number;
 }
 
-/** A document's weighted term frequencies and length, kept so a removal can undo its counts and a compaction rebuild its postings. */
-interface Slot {
-  name: string;
-  terms: Int32Array;
-  frequencies: Float32Array;
-  length: number;
-}
-
-function weightedTerms(texts: TextDocument['texts']): { terms: Int32Array; frequencies: Float32Array; length: number; words: string[] } {
+function weightedTerms(texts: TextDocument['texts']): { counts: Map<string, number>; length: number } {
   const counts = new Map<string, number>();
   let length = 0;
   for (const field of ['name', 'description', 'parameters'] as const) {
@@ -55,19 +47,35 @@ function weightedTerms(texts: TextDocument['texts']): { terms: Int32Array; frequ
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + weight);
     length += terms.length * weight;
   }
-  return { terms: new Int32Array(counts.size), frequencies: Float32Array.from(counts.values()), length, words: [...counts.keys()] };
+  return { counts, length };
+}
+
+/** `array` with room for at least `needed` elements (doubling), its contents kept. */
+function grown<T extends Int32Array | Float32Array | Float64Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const larger = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2, 16));
+  larger.set(array);
+  return larger;
 }
 
 /**
  * Full-text search held in memory: BM25F over our own stems, every matching tool ranked (no budget
- * as the store's statement needs), in well under a millisecond at 100k tools. Postings are typed
- * arrays indexed by slot, so a search allocates little besides its accumulator scratch.
+ * as the store's statement needs), in well under a millisecond at 100k tools. Everything a tool
+ * holds lives in a few flat typed arrays indexed by slot, not in an object per tool: a search
+ * allocates little, and the collector has a few large arrays to mark instead of 100k small objects.
  */
 export function createMemoryTextIndex(): MemoryTextIndex {
   const termIds = new Map<string, number>();
   const postings: Postings[] = [];
-  /** Undefined once removed, until a compaction renumbers the slots. */
-  let slots: Array<Slot | undefined> = [];
+  /** Per slot: its name (undefined once removed, until a compaction renumbers the slots), length, and where its terms sit in the pools. */
+  let names: Array<string | undefined> = [];
+  let lengths = new Float64Array(0);
+  let termStarts = new Int32Array(0);
+  let termCounts = new Int32Array(0);
+  /** Every slot's term ids and weighted frequencies, end to end (a removed slot's stay until a compaction). */
+  let poolTerms = new Int32Array(0);
+  let poolFrequencies = new Float32Array(0);
+  let poolLength = 0;
   const slotOf = new Map<string, number>();
   let totalLength = 0;
   let scores = new Float64Array(0);
@@ -84,43 +92,62 @@ export function createMemoryTextIndex(): MemoryTextIndex {
   };
 
   const append = (list: Postings, slot: number, frequency: number) => {
-    if (list.length === list.slots.length) {
-      const slotsGrown = new Int32Array(list.slots.length * 2);
-      slotsGrown.set(list.slots);
-      const frequenciesGrown = new Float32Array(list.slots.length * 2);
-      frequenciesGrown.set(list.frequencies);
-      list.slots = slotsGrown;
-      list.frequencies = frequenciesGrown;
-    }
+    list.slots = grown(list.slots, list.length + 1);
+    list.frequencies = grown(list.frequencies, list.length + 1);
     list.slots[list.length] = slot;
     list.frequencies[list.length] = frequency;
     list.length += 1;
   };
 
-  const place = (slot: Slot) => {
-    const at = slots.length;
-    slots.push(slot);
-    slotOf.set(slot.name, at);
-    for (let i = 0; i < slot.terms.length; i += 1) append(postings[slot.terms[i] ?? 0] as Postings, at, slot.frequencies[i] ?? 0);
+  /** Puts a tool in a new slot whose terms are the pool's `start` .. `start + count`. */
+  const place = (name: string, length: number, start: number, count: number) => {
+    const at = names.length;
+    names.push(name);
+    lengths = grown(lengths, at + 1);
+    termStarts = grown(termStarts, at + 1);
+    termCounts = grown(termCounts, at + 1);
+    lengths[at] = length;
+    termStarts[at] = start;
+    termCounts[at] = count;
+    slotOf.set(name, at);
+    for (let i = start; i < start + count; i += 1) append(postings[poolTerms[i] as number] as Postings, at, poolFrequencies[i] as number);
   };
 
   const remove = (name: string) => {
     const at = slotOf.get(name);
     if (at === undefined) return;
-    const slot = slots[at] as Slot;
-    for (const id of slot.terms) (postings[id] as Postings).live -= 1;
-    totalLength -= slot.length;
-    slots[at] = undefined;
+    const start = termStarts[at] as number;
+    for (let i = start; i < start + (termCounts[at] as number); i += 1) (postings[poolTerms[i] as number] as Postings).live -= 1;
+    totalLength -= lengths[at] as number;
+    names[at] = undefined;
     slotOf.delete(name);
   };
 
-  /** Renumbers the live slots and rebuilds the postings without the removed ones. */
+  /** Renumbers the live slots and rebuilds the pools and postings without the removed ones. */
   const compact = () => {
-    const live = slots.filter((slot): slot is Slot => slot !== undefined);
-    slots = [];
+    const live: number[] = [];
+    names.forEach((name, at) => {
+      if (name !== undefined) live.push(at);
+    });
+    const oldNames = names;
+    const [oldLengths, oldStarts, oldCounts, oldTerms, oldFrequencies] = [lengths, termStarts, termCounts, poolTerms, poolFrequencies];
+    names = [];
+    lengths = new Float64Array(live.length);
+    termStarts = new Int32Array(live.length);
+    termCounts = new Int32Array(live.length);
+    poolTerms = new Int32Array(poolLength);
+    poolFrequencies = new Float32Array(poolLength);
+    poolLength = 0;
     slotOf.clear();
     for (const list of postings) list.length = 0;
-    for (const slot of live) place(slot);
+    for (const at of live) {
+      const start = oldStarts[at] as number;
+      const count = oldCounts[at] as number;
+      poolTerms.set(oldTerms.subarray(start, start + count), poolLength);
+      poolFrequencies.set(oldFrequencies.subarray(start, start + count), poolLength);
+      place(oldNames[at] as string, oldLengths[at] as number, poolLength, count);
+      poolLength += count;
+    }
   };
 
   return {
@@ -130,21 +157,29 @@ export function createMemoryTextIndex(): MemoryTextIndex {
     apply(changes) {
       for (const document of changes.upserts) {
         remove(document.name);
-        const weighted = weightedTerms(document.texts);
-        weighted.words.forEach((word, i) => (weighted.terms[i] = termId(word)));
-        for (const id of weighted.terms) (postings[id] as Postings).live += 1;
-        totalLength += weighted.length;
-        place({ name: document.name, terms: weighted.terms, frequencies: weighted.frequencies, length: weighted.length });
+        const { counts, length } = weightedTerms(document.texts);
+        poolTerms = grown(poolTerms, poolLength + counts.size);
+        poolFrequencies = grown(poolFrequencies, poolLength + counts.size);
+        const start = poolLength;
+        for (const [term, frequency] of counts) {
+          const id = termId(term);
+          (postings[id] as Postings).live += 1;
+          poolTerms[poolLength] = id;
+          poolFrequencies[poolLength] = frequency;
+          poolLength += 1;
+        }
+        totalLength += length;
+        place(document.name, length, start, counts.size);
       }
       for (const name of changes.removals) remove(name);
-      if (slots.length - slotOf.size > COMPACT_AT_DEAD_SHARE * slots.length) compact();
+      if (names.length - slotOf.size > COMPACT_AT_DEAD_SHARE * names.length) compact();
     },
     search({ terms, limit }) {
       const held = slotOf.size;
       if (held === 0 || limit <= 0) return [];
-      if (scores.length < slots.length) {
-        scores = new Float64Array(slots.length);
-        touched = new Int32Array(slots.length);
+      if (scores.length < names.length) {
+        scores = new Float64Array(names.length);
+        touched = new Int32Array(names.length);
       }
       const averageLength = totalLength / held || 1;
       let touchedCount = 0;
@@ -156,17 +191,16 @@ export function createMemoryTextIndex(): MemoryTextIndex {
         const idf = Math.log(1 + (held - list.live + 0.5) / (list.live + 0.5));
         for (let i = 0; i < list.length; i += 1) {
           const at = list.slots[i] as number;
-          const slot = slots[at];
-          if (slot === undefined) continue;
+          if (names[at] === undefined) continue;
           const frequency = list.frequencies[i] as number;
-          const norm = K1 * (1 - B + (B * slot.length) / averageLength);
+          const norm = K1 * (1 - B + (B * (lengths[at] as number)) / averageLength);
           if (scores[at] === 0) touched[touchedCount++] = at;
           scores[at] = (scores[at] as number) + (idf * frequency * (K1 + 1)) / (frequency + norm);
         }
       }
-      const best = topSlots({ scores, touched, count: touchedCount, limit, nameOf: (at) => (slots[at] as Slot).name });
+      const best = topSlots({ scores, touched, count: touchedCount, limit, nameOf: (at) => names[at] as string });
       for (let i = 0; i < touchedCount; i += 1) scores[touched[i] as number] = 0;
-      return best.map((at) => (slots[at] as Slot).name);
+      return best.map((at) => names[at] as string);
     },
   };
 }
