@@ -73,6 +73,11 @@ export function embeddedText(tool: { name: string; description: string }): strin
  * rather than every tool's, and soft matching's "better than average" weight averages over candidates.
  */
 export interface CandidateScorer {
+  /**
+   * Does the work `score` needs of `candidates` whatever the query (their words, term counts and
+   * name vectors, kept per tool), so a search can do it while its other channels still run.
+   */
+  prepare(options: { candidates: readonly CatalogTool[]; signal?: AbortSignal }): Promise<void>;
   /** The terms whose statistics `score` needs for this query and these candidates. */
   termsFor(options: { query: string; candidates: readonly CatalogTool[] }): Promise<string[]>;
   score(options: {
@@ -176,14 +181,17 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   /** Per word: its stem, vector row and SIF weight, as `collectDocumentWords` gives them. */
   const wordInfo = new Map<string, { stem: string; row: number; weight: number }>();
   /** `collectDocumentWords` of the candidates, reading each word's stem, row and weight once per scorer. */
+  const learnWords = (words: Iterable<string>, table: WordVectorTable) => {
+    const unknown: string[] = [];
+    for (const word of words) if (!wordInfo.has(word)) unknown.push(word);
+    if (unknown.length === 0) return;
+    if (wordInfo.size + unknown.length > WORD_CACHE_SIZE) wordInfo.clear();
+    const fresh = collectDocumentWords({ documents: [unknown], table });
+    fresh.words.forEach((word, i) => wordInfo.set(word, { stem: fresh.stems[i] ?? word, row: fresh.rows[i] ?? -1, weight: fresh.weights[i] ?? 1 }));
+  };
   const candidateWords = (documents: ReadonlyArray<readonly string[]>, table: WordVectorTable): DocumentWords => {
     const { words, documents: indexed } = indexDocumentWords(documents);
-    const unknown = words.filter((word) => !wordInfo.has(word));
-    if (unknown.length > 0) {
-      if (wordInfo.size + unknown.length > WORD_CACHE_SIZE) wordInfo.clear();
-      const fresh = collectDocumentWords({ documents: [unknown], table });
-      fresh.words.forEach((word, i) => wordInfo.set(word, { stem: fresh.stems[i] ?? word, row: fresh.rows[i] ?? -1, weight: fresh.weights[i] ?? 1 }));
-    }
+    learnWords(words, table);
     const info = words.map((word) => wordInfo.get(word) ?? { stem: word, row: -1, weight: 1 });
     return {
       words,
@@ -216,6 +224,13 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   };
 
   return {
+    async prepare({ candidates, signal }) {
+      const table = await embedder.wordVectors(signal ? { signal } : {});
+      const tools = candidates.map(toolAnalysis);
+      learnWords(new Set(tools.flatMap((tool) => tool.words)), table);
+      await vectorsOf(tools, candidates, 'nameVector', signal);
+    },
+
     async termsFor({ query, candidates }) {
       const { expanded, wordNet } = await analysisOf(query, candidates);
       return [...new Set([...lexicalTerms(query), ...expanded.map((term) => term.term), ...wordNet.map((term) => term.term)])];
