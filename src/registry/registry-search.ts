@@ -6,7 +6,7 @@ import { userError } from '../errors.ts';
 import { createCandidateScorer } from './catalog-index.ts';
 import { rankHits } from './rank-hits.ts';
 import type { RegistrySearchResult } from './registry-port.ts';
-import { contentWords, isForwardingEmbedder, stem, type Embedder, type SearchMethod, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
+import { contentWords, isForwardingEmbedder, stem, type Embedder, type SearchMethod, type NearestWith, type ThreadedVectorIndex, type VectorHit, type WordNetThesaurus, type WordVectorEmbedder } from './search/index.ts';
 import { createEmbeddingIndex } from './embedding-index.ts';
 import { createFrequencyCache } from './frequency-cache.ts';
 import { createTextIndex } from './text-index.ts';
@@ -68,20 +68,48 @@ export interface RegistrySearch {
   dropOtherCaches(): Promise<void>;
 }
 
+/** A vector channel's scan in flight: its reply (hits, and the similarities of the names `asked`) and how to ask for more similarities. */
+interface Scanned {
+  hits: VectorHit[];
+  similarities: Map<string, number>;
+  asked: ReadonlySet<string>;
+  similaritiesOf(names: readonly string[]): Promise<Map<string, number>>;
+}
+
+async function scanned(options: {
+  copy: ThreadedVectorIndex;
+  /** The query vector, or how to wait for it (a forwarded one). */
+  vector: Float32Array | (() => Promise<Float32Array | undefined>);
+  asked: readonly string[];
+  reply: Promise<NearestWith>;
+}): Promise<Scanned> {
+  const { copy, vector } = options;
+  const { hits, similarities } = await options.reply;
+  return {
+    hits,
+    similarities,
+    asked: new Set(options.asked),
+    async similaritiesOf(names) {
+      const query = typeof vector === 'function' ? await vector() : vector;
+      if (query === undefined) throw new Error('the query vector never came');
+      return copy.similarities(query, names);
+    },
+  };
+}
+
 /**
  * A vector channel served from an in-memory index: its nearest tools that are not already `known`
  * (their summaries are read afterwards, with the other channel's), and the similarity of every
- * candidate. Undefined when the index is not loaded or failed: the store's own scan answers then.
+ * candidate (those not asked with the scan in a second request). Undefined when the index is not
+ * loaded or failed: the store's own scan answers then.
  */
-async function fromMemoryIndex(options: {
-  nearestPending: Promise<{ index: ThreadedVectorIndex; vector: Float32Array; hits: VectorHit[] } | undefined> | undefined;
-  known: readonly string[];
-}): Promise<{ added: string[]; similarities: Map<string, number> } | undefined> {
+async function fromMemoryIndex(options: { nearestPending: Promise<Scanned | undefined> | undefined; known: readonly string[] }): Promise<{ added: string[]; similarities: Map<string, number> } | undefined> {
   const found = await options.nearestPending?.catch(() => undefined);
   if (found === undefined) return undefined;
   const knownNames = new Set(options.known);
   try {
-    const similarities = await found.index.similarities(found.vector, options.known);
+    const missing = options.known.filter((name) => !found.asked.has(name));
+    const similarities = missing.length === 0 ? new Map(found.similarities) : new Map([...found.similarities, ...(await found.similaritiesOf(missing))]);
     const added = found.hits.filter((hit) => !knownNames.has(hit.name));
     for (const hit of added) similarities.set(hit.name, hit.similarity);
     return { added: added.map((hit) => hit.name), similarities };
@@ -222,24 +250,7 @@ export function createRegistrySearch(options: {
       const wordRead = readAt(wordPoint, 0);
       const sentenceRead = readAt(sentencePoint, wordPoint === undefined ? 0 : 1);
       const wordCopy = await wordVectors?.current(wordRead);
-      // Sent before the statement, so the thread scans while this one waits on the database.
-      const wordNearest = wordCopy?.nearest(queryVector, WORD_VECTOR_CANDIDATES).then((hits) => ({ index: wordCopy, vector: queryVector, hits }));
-      wordNearest?.catch(() => {});
       const indexPending = sentencePending === undefined ? undefined : sentenceIndex?.current(sentenceRead);
-      const sentenceNearest =
-        sentencePending === undefined || indexPending === undefined
-          ? undefined
-          : indexPending.then(async (index) => {
-              if (index === undefined) {
-                channel?.port2.close();
-                return undefined;
-              }
-              const hits = channel === undefined ? undefined : index.nearestFrom({ port: channel.port2, limit: SENTENCE_CANDIDATES });
-              hits?.catch(() => {});
-              const [vector] = await sentencePending;
-              return vector === undefined ? undefined : { index, vector, hits: await (hits ?? index.nearest(vector, SENTENCE_CANDIDATES)) };
-            });
-      sentenceNearest?.catch(() => {});
       const textOptions = {
         query,
         words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
@@ -253,7 +264,12 @@ export function createRegistrySearch(options: {
       // end: one primary-key lookup instead of a join in each channel's statement.
       let found = hasDirection && wordCopy === undefined ? await candidatesFor(queryVector) : undefined;
       const textCopy = found === undefined ? await textIndex.current(textPoint === undefined || context.textChanges === undefined ? undefined : { since: textPoint.since, changes: context.textChanges }) : undefined;
-      const textNames = found !== undefined ? [] : textCopy === undefined ? await store.textMatches(textOptions) : textCopy.search({ terms: [...new Set(words.map(stem))], limit: CANDIDATES_PER_SOURCE });
+      // From the in-memory copy, full-text candidates are known before the word scan is asked for,
+      // so its one reply brings their similarities too. Else the scan runs during the statement.
+      const memoryTextNames = textCopy?.search({ terms: [...new Set(words.map(stem))], limit: CANDIDATES_PER_SOURCE });
+      const wordNearest = wordCopy === undefined ? undefined : scanned({ copy: wordCopy, vector: queryVector, asked: memoryTextNames ?? [], reply: wordCopy.nearestWith({ query: queryVector, limit: WORD_VECTOR_CANDIDATES, known: memoryTextNames ?? [] }) });
+      wordNearest?.catch(() => {});
+      const textNames = found !== undefined ? [] : (memoryTextNames ?? (await store.textMatches(textOptions)));
       let similarities = found?.similarities ?? new Map<string, number>();
       /** Candidates whose summaries are still to be read. */
       const unread = new Set(textNames);
@@ -268,6 +284,25 @@ export function createRegistrySearch(options: {
           for (const name of fromWords.added) unread.add(name);
         }
       }
+      // The sentence scan is asked for with the candidates found so far, so its one reply brings
+      // their similarities too; the encoder's vector waits on the channel until the thread reads it.
+      const firstCandidates = [...(found?.summaries.map((summary) => summary.name) ?? []), ...unread];
+      const sentenceNearest =
+        sentencePending === undefined || indexPending === undefined
+          ? undefined
+          : indexPending.then(async (index) => {
+              if (index === undefined) {
+                channel?.port2.close();
+                return undefined;
+              }
+              const vectorOf = async () => (await sentencePending)[0];
+              if (channel !== undefined) {
+                return scanned({ copy: index, vector: vectorOf, asked: firstCandidates, reply: index.nearestFrom({ port: channel.port2, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
+              }
+              const vector = await vectorOf();
+              return vector === undefined ? undefined : scanned({ copy: index, vector, asked: firstCandidates, reply: index.nearestWith({ query: vector, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
+            });
+      sentenceNearest?.catch(() => {});
       let summaries: CandidateSummary[] = found?.summaries ?? [];
       const readUnread = async () => {
         if (unread.size === 0) return;
@@ -278,6 +313,8 @@ export function createRegistrySearch(options: {
       // Read while the sentence encoder and its scan still run on their threads: then only the few
       // tools the sentence channel adds are read after it answers.
       await readUnread();
+      // While the sentence channel still runs, the first candidates' query-independent scoring work.
+      if (sentencePending !== undefined) await scorer.prepare({ candidates: summaries, ...(signal ? { signal } : {}) });
       let sentenceSimilarities = new Map<string, number>();
       if (sentencePending !== undefined && sentenceEncoder !== undefined) {
         const candidateNames = summaries.map((summary) => summary.name);

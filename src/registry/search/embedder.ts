@@ -29,8 +29,9 @@ export interface Embedder {
  *
  * @example
  * const { port1, port2 } = new MessageChannel();
- * const hits = index.nearestFrom({ port: port2, limit: 20 });
+ * const scan = index.nearestFrom({ port: port2, limit: 20 });
  * const vector = await encoder.embedForwarding({ text: 'find me headphones', port: port1 });
+ * const { hits } = await scan;
  */
 export interface ForwardingEmbedder extends Embedder {
   embedForwarding(options: { text: string; port: MessagePort; signal?: AbortSignal }): Promise<Float32Array>;

@@ -26,4 +26,4 @@ export { HYBRID_PARAMETERS, SENTENCE_FUSION_WEIGHT, neighboursOf } from './ranki
 export { createSentenceEncoder, SENTENCE_ENCODER_ID } from './sentence-encoder.ts';
 export { createMemoryVectorIndex, type MemoryVectorIndex, type VectorHit } from './memory-vector-index.ts';
 export { createMemoryTextIndex, type MemoryTextIndex, type TextDocument } from './memory-text-index.ts';
-export { createThreadedVectorIndex, type ThreadedVectorIndex } from './threaded-vector-index.ts';
+export { createThreadedVectorIndex, type NearestWith, type ThreadedVectorIndex } from './threaded-vector-index.ts';

@@ -24,9 +24,26 @@ describe('a vector index in its own thread, fed a query vector by another thread
     const direct = await made.nearest(axis(8, 5), 1);
     expect(direct.map((hit) => hit.name)).toEqual(['tool_5']);
     port1.postMessage({ vector: axis(8, 3) });
-    const hits = await forwarded;
+    const { hits, similarities } = await forwarded;
     expect(hits[0]?.name).toBe('tool_3');
     expect(hits).toHaveLength(2);
+    expect(similarities.size).toBe(0);
+  });
+
+  it('answers the similarities of the names it is given with the same scan, a vector sent before its port included', async () => {
+    const made = await filled(8);
+    const { port1, port2 } = new MessageChannel();
+    // The vector is on the channel before the thread has the port: it waits there.
+    port1.postMessage({ vector: axis(8, 6) });
+    const { hits, similarities } = await made.nearestFrom({ port: port2, limit: 1, known: ['tool_1', 'tool_6', 'no_such_tool'] });
+    expect(hits.map((hit) => hit.name)).toEqual(['tool_6']);
+    const expected = await made.similarities(axis(8, 6), ['tool_1', 'tool_6']);
+    expect([...similarities.keys()]).toEqual(['tool_1', 'tool_6']);
+    expect(similarities.get('tool_1')).toBeCloseTo(expected.get('tool_1') ?? Number.NaN, 6);
+    const direct = await made.nearestWith({ query: axis(8, 2), limit: 2, known: ['tool_2', 'tool_7'] });
+    expect(direct.hits[0]?.name).toBe('tool_2');
+    expect([...direct.similarities.keys()]).toEqual(['tool_2', 'tool_7']);
+    expect(direct.similarities.get('tool_2')).toBeCloseTo(direct.hits[0]?.similarity ?? Number.NaN, 6);
   });
 
   it('fails with the sender\'s reason, or when the port closes with nothing sent', async () => {
@@ -53,7 +70,7 @@ describe('a vector index in its own thread, fed a query vector by another thread
     const { port1, port2 } = new MessageChannel();
     const forwarded = made.nearestFrom({ port: port2, limit: 4 });
     const vector = await encoder.embedForwarding({ text: 'how many words are in this paragraph', port: port1 });
-    const hits = await forwarded;
+    const { hits } = await forwarded;
     expect(hits[0]?.name).toBe('tool_1');
     expect(hits.map((hit) => hit.name)).toEqual((await made.nearest(vector, 4)).map((hit) => hit.name));
     // An aborted request closes the port, so the scan waiting on it gives up instead of hanging.

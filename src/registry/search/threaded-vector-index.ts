@@ -3,18 +3,26 @@ import { systemError } from '../../errors.ts';
 import type { VectorHit } from './memory-vector-index.ts';
 import { createWorkerRequests } from './worker-requests.ts';
 
+export interface NearestWith {
+  hits: VectorHit[];
+  /** Similarity of each asked-for name that has a vector. */
+  similarities: Map<string, number>;
+}
+
 export interface ThreadedVectorIndex {
   readonly dimensions: number;
   /** Adds or replaces `upserts` (zero vectors are removed), then removes `removals`; resolves with the size. */
   apply(changes: { upserts: ReadonlyArray<{ name: string; vector: Float32Array }>; removals: readonly string[] }): Promise<number>;
   nearest(query: Float32Array, limit: number): Promise<VectorHit[]>;
+  /** `nearest`, and the similarities of `known` (as `similarities` gives them), in one round trip. */
+  nearestWith(options: { query: Float32Array; limit: number; known: readonly string[] }): Promise<NearestWith>;
   /**
-   * `nearest` for the vector that arrives on `port` (`{ vector }` or `{ error }`, as a
+   * `nearestWith` for the vector that arrives on `port` (`{ vector }` or `{ error }`, as a
    * `ForwardingEmbedder` sends it), without a round trip through the caller's thread. The scan is
    * queued when the vector arrives, behind whatever was asked before that; it never answers if the
-   * port is neither answered nor closed.
+   * port is neither answered nor closed. The port may be sent after its vector (it waits on the port).
    */
-  nearestFrom(options: { port: MessagePort; limit: number }): Promise<VectorHit[]>;
+  nearestFrom(options: { port: MessagePort; limit: number; known?: readonly string[] }): Promise<NearestWith>;
   similarities(query: Float32Array, names: readonly string[]): Promise<Map<string, number>>;
   /** Saves the contents to `path` (`vector-index-file.ts`), labelled with the snapshot they reflect. */
   save(options: { path: string; embedderId: string; snapshot: string }): Promise<void>;
@@ -41,6 +49,13 @@ const laneThread = (lane: string) => {
   }
   return thread;
 };
+/** `nearest` and `nearestFrom` as the thread answers them (a map does not cross threads as cheaply as pairs). */
+interface NearestReply {
+  hits: VectorHit[];
+  similarities: Array<[string, number]>;
+}
+const withMap = (reply: NearestReply): NearestWith => ({ hits: reply.hits, similarities: new Map(reply.similarities) });
+
 let nextIndex = 0;
 const dropWhenCollected = new FinalizationRegistry<{ lane: string; index: number }>(({ lane, index }) => laneThread(lane).post({ op: 'drop', index }));
 
@@ -73,15 +88,18 @@ export function createThreadedVectorIndex(options: { dimensions: number; lane?: 
       return thread.request<number>({ op: 'apply', index, names: upserts.map((each) => each.name), vectors, removals: [...removals] }, { transfer: [vectors.buffer] });
     },
     async nearest(query, limit) {
-      await created;
-      return thread.request<VectorHit[]>({ op: 'nearest', index, query, limit });
+      return (await handle.nearestWith({ query, limit, known: [] })).hits;
     },
-    async nearestFrom({ port, limit }) {
+    async nearestWith({ query, limit, known }) {
+      await created;
+      return withMap(await thread.request<NearestReply>({ op: 'nearest', index, query, limit, known: [...known] }));
+    },
+    async nearestFrom({ port, limit, known = [] }) {
       await created.catch((error: unknown) => {
         port.close();
         throw error;
       });
-      return thread.request<VectorHit[]>({ op: 'nearestFrom', index, port, limit }, { transfer: [port] });
+      return withMap(await thread.request<NearestReply>({ op: 'nearestFrom', index, port, limit, known: [...known] }, { transfer: [port] }));
     },
     async similarities(query, names) {
       await created;

@@ -3,8 +3,9 @@
  * vectors (~2 ms) runs here, beside the database work of the same search on the caller's thread.
  *
  * Messages in, each with an `id`: `create { index, dimensions }`, `apply { index, names, vectors,
- * removals }` (`vectors` packs one vector per name), `nearest { index, query, limit }`,
- * `nearestFrom { index, port, limit }` (the query arrives on `port` as `{ vector }` or `{ error }`),
+ * removals }` (`vectors` packs one vector per name), `nearest { index, query, limit, known }`,
+ * `nearestFrom { index, port, limit, known }` (the query arrives on `port` as `{ vector }` or
+ * `{ error }`; both answer `{ hits, similarities }`, the latter for the `known` names that have a vector),
  * `similarities { index, query, names }`, `save { index, path, embedderId, snapshot }`, `load { index,
  * path, embedderId }` (resolves with the file's snapshot, or null when there is no usable file), and
  * `drop { index }` (no reply). Out: `{ id, result }` or `{ id, error }`, in the order asked.
@@ -16,8 +17,8 @@ import { readVectorIndexFile, writeVectorIndexFile } from './vector-index-file.t
 type Message =
   | { id: number; op: 'create'; index: number; dimensions: number }
   | { id: number; op: 'apply'; index: number; names: string[]; vectors: Float32Array; removals: string[] }
-  | { id: number; op: 'nearest'; index: number; query: Float32Array; limit: number }
-  | { id: number; op: 'nearestFrom'; index: number; port: MessagePort; limit: number }
+  | { id: number; op: 'nearest'; index: number; query: Float32Array; limit: number; known: string[] }
+  | { id: number; op: 'nearestFrom'; index: number; port: MessagePort; limit: number; known: string[] }
   | { id: number; op: 'similarities'; index: number; query: Float32Array; names: string[] }
   | { id: number; op: 'save'; index: number; path: string; embedderId: string; snapshot: string }
   | { id: number; op: 'load'; index: number; path: string; embedderId: string }
@@ -45,6 +46,11 @@ function vectorFrom(port: MessagePort): Promise<Float32Array> {
   });
 }
 
+/** A scan's hits and the similarities of the names its caller already has, answered together to save a round trip. */
+function nearestWith(index: MemoryVectorIndex, query: Float32Array, limit: number, known: readonly string[]) {
+  return { hits: index.nearest(query, limit), similarities: [...index.similarities(query, known)] };
+}
+
 async function handle(message: Exclude<Message, { op: 'drop' | 'save' | 'nearestFrom' }>): Promise<unknown> {
   switch (message.op) {
     case 'create':
@@ -58,7 +64,7 @@ async function handle(message: Exclude<Message, { op: 'drop' | 'save' | 'nearest
       return index.size;
     }
     case 'nearest':
-      return indexFor(message.index).nearest(message.query, message.limit);
+      return nearestWith(indexFor(message.index), message.query, message.limit, message.known);
     case 'similarities':
       return [...indexFor(message.index).similarities(message.query, message.names)];
     case 'load': {
@@ -96,7 +102,7 @@ port.on('message', (message: Message) => {
       // search's scan, a similarity lookup) need not wait for the encoder.
       void reply(message.id, async () => {
         const vector = await vectorFrom(message.port);
-        const scan = queue.then(() => indexFor(message.index).nearest(vector, message.limit));
+        const scan = queue.then(() => nearestWith(indexFor(message.index), vector, message.limit, message.known));
         queue = scan.then(() => undefined, () => undefined);
         return scan;
       });
