@@ -1,56 +1,33 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useScratchStore, waitFor } from './copy-test-support.ts';
 import { lexicalTerms } from './search/index.ts';
-import { openToolStore, type ToolStore } from './store/index.ts';
 import { makePackage } from './store/test-support/fixtures.ts';
 import { createTextIndex, type TextIndex } from './text-index.ts';
 
 describe('createTextIndex', () => {
-  let home: string;
-  let store: ToolStore;
-  let close: () => Promise<void>;
-
-  beforeEach(async () => {
-    home = await mkdtemp(path.join(tmpdir(), 'toolsmith-text-index-'));
-    ({ store, close } = await openToolStore({ dataDir: home }));
-  });
-  afterEach(async () => {
-    await close();
-    await rm(home, { recursive: true, force: true });
-  });
+  const scratch = useScratchStore('toolsmith-text-index-');
 
   const addTool = (name: string, description: string, version = '1.0.0') =>
-    store.addVersion({ pkg: makePackage({ name, description, version, params: { text: 'the words to read' } }), status: 'verified', reason: 'created', embeddings: [] });
+    scratch.store.addVersion({ pkg: makePackage({ name, description, version, params: { text: 'the words to read' } }), status: 'verified', reason: 'created', embeddings: [] });
   const matches = async (index: TextIndex, query: string, read?: Parameters<TextIndex['current']>[0]) => {
     const copy = await index.current(read);
     if (copy === undefined) throw new Error('the copy is not loaded');
     return copy.search({ terms: lexicalTerms(query), limit: 10 });
   };
 
-  /** Polls until `probe` gives a value (the background load takes a moment). */
-  async function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('timed out waiting');
-  }
 
   it('loads a small library at once and follows every later write to the database', async () => {
     await addTool('walrus_counter', 'Counts walruses on a beach.');
     await addTool('seal_sorter', 'Sorts seals by weight.');
-    const index = createTextIndex({ store });
+    const index = createTextIndex({ store: scratch.store });
     expect(await matches(index, 'how many walruses')).toEqual(['walrus_counter']);
     // Written through the store, not through the copy: the copy learns of it from the database.
     await addTool('seal_sorter', 'Sorts walruses and seals by weight.', '1.1.0');
     await addTool('penguin_finder', 'Finds penguins.');
     expect(await matches(index, 'walruses')).toEqual(['walrus_counter', 'seal_sorter']);
     expect(await matches(index, 'penguins')).toEqual(['penguin_finder']);
-    await store.rollback({ name: 'seal_sorter', to: '1.0.0' });
-    await store.remove({ name: 'walrus_counter' });
+    await scratch.store.rollback({ name: 'seal_sorter', to: '1.0.0' });
+    await scratch.store.remove({ name: 'walrus_counter' });
     expect(await matches(index, 'walruses')).toEqual([]);
     // Parameter texts match too.
     expect(await matches(index, 'words')).toEqual(['penguin_finder', 'seal_sorter']);
@@ -60,7 +37,7 @@ describe('createTextIndex', () => {
 
   it('loads a larger library in the background, page by page, answering only once it is complete', async () => {
     for (let i = 0; i < 7; i++) await addTool(`tool_${i}`, `Helper number ${i} for narwhals.`);
-    const index = createTextIndex({ store, pageSize: 2 });
+    const index = createTextIndex({ store: scratch.store, pageSize: 2 });
     expect(await index.current()).toBeUndefined();
     await addTool('late_tool', 'Arrives while narwhals load.');
     const copy = await waitFor(() => index.current());
@@ -69,12 +46,12 @@ describe('createTextIndex', () => {
 
   it("takes the changes a search read in its context statement, unless the copy has moved on since", async () => {
     await addTool('walrus_counter', 'Counts walruses.');
-    const index = createTextIndex({ store });
+    const index = createTextIndex({ store: scratch.store });
     expect(await index.current()).toBeDefined();
     const point = index.syncPoint();
     if (point === undefined) throw new Error('a loaded copy has a sync point');
     await addTool('walrus_weigher', 'Weighs walruses.');
-    const context = await store.searchContext({ terms: [], textChanges: point });
+    const context = await scratch.store.searchContext({ terms: [], textChanges: point });
     const read = context.textChanges;
     if (read === undefined) throw new Error('the context statement read the text changes');
     expect(await matches(index, 'weighs walruses', { since: point.since, changes: read })).toEqual(['walrus_weigher', 'walrus_counter']);
