@@ -4,7 +4,7 @@ export type { OpenToolStoreOptions } from './open-store.ts';
 export { createToolStore } from './tool-store.ts';
 export type { ToolStore, AddVersionOptions, ExecutionEntry } from './tool-store-port.ts';
 export type { EmbeddingChanges } from './embedding-changes.ts';
-export type { TextChanges, ToolText } from './text-changes.ts';
+export type { TextChanges } from './text-changes.ts';
 export type { SearchContext } from './search-context.ts';
 export { openEmbeddedDatabase, connectPostgres } from './sql-client.ts';
 export type { SqlClient } from './sql-client.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { systemError } from '../../errors.ts';
+import type { TextDocument } from '../search/memory-text-index.ts';
 import { parseSince, refuseForeignSince, sinceHorizon, SNAPSHOT_COLUMN } from './embedding-changes.ts';
 import { searchTexts } from './search-document.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -14,17 +15,12 @@ export interface TextChangesOptions {
   limit: number;
 }
 
-/** What full-text search reads of a tool, as `searchTexts` makes it from the current version. */
-export interface ToolText {
-  name: string;
-  texts: { name: string; description: string; parameters: string };
-}
 
 /** As `EmbeddingChanges`, for the tools' search texts. */
 export interface TextChanges {
   snapshot: string;
-  /** Current tools whose text changed since `since` (every one without it), by name. */
-  upserts: ToolText[];
+  /** Current tools whose text changed since `since` (every one without it), by name, with what full-text search reads of them (`searchTexts`). */
+  upserts: TextDocument[];
   /** Tools removed since `since` and not added again; on the first page only. */
   removals: string[];
   more: boolean;
@@ -98,7 +94,7 @@ export async function textChanges(options: TextChangesOptions & { sql: SqlClient
 export function textChangesFromRows(options: { rows: readonly TextChangeRow[]; snapshot: string; since: string | undefined; limit: number }): TextChanges {
   const { rows, snapshot, limit } = options;
   refuseForeignSince({ since: options.since, snapshot, reload: 'load every tool again: call textChanges without since' });
-  const upserts: ToolText[] = [];
+  const upserts: TextDocument[] = [];
   const removals: string[] = [];
   for (const row of rows) {
     if (row.name === null) continue;
