@@ -180,7 +180,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
 
   /** Per word: its stem, vector row and SIF weight, as `collectDocumentWords` gives them. */
   const wordInfo = new Map<string, { stem: string; row: number; weight: number }>();
-  /** `collectDocumentWords` of the candidates, reading each word's stem, row and weight once per scorer. */
+  /** Reads the stem, vector row and SIF weight of each of `words` not yet known to this scorer. */
   const learnWords = (words: Iterable<string>, table: WordVectorTable) => {
     const unknown: string[] = [];
     for (const word of words) if (!wordInfo.has(word)) unknown.push(word);
@@ -189,6 +189,7 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
     const fresh = collectDocumentWords({ documents: [unknown], table });
     fresh.words.forEach((word, i) => wordInfo.set(word, { stem: fresh.stems[i] ?? word, row: fresh.rows[i] ?? -1, weight: fresh.weights[i] ?? 1 }));
   };
+  /** `collectDocumentWords` of the candidates, reading each word's stem, row and weight once per scorer. */
   const candidateWords = (documents: ReadonlyArray<readonly string[]>, table: WordVectorTable): DocumentWords => {
     const { words, documents: indexed } = indexDocumentWords(documents);
     learnWords(words, table);
