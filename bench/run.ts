@@ -2,6 +2,7 @@
 import { benchRegistryQuality, benchRegistryScale } from './registry-scale.ts';
 import { benchAgent } from './agent.ts';
 import { benchSandbox } from './sandbox.ts';
+import { benchSentenceEncoder } from './sentence-encoder.ts';
 import { benchToolChoice } from './tool-choice.ts';
 import { machineLine } from './stats.ts';
 
@@ -9,6 +10,7 @@ console.log(`# Toolsmith benchmarks\n\n${machineLine()}`);
 await benchSandbox();
 await benchRegistryScale();
 await benchRegistryScale({ sentence: true });
+await benchSentenceEncoder();
 await benchRegistryQuality();
 await benchAgent();
 await benchToolChoice();
