@@ -75,7 +75,7 @@ export function embeddedText(tool: { name: string; description: string }): strin
 export interface CandidateScorer {
   /**
    * Does the work `score` needs of `candidates` whatever the query (their words, term counts and
-   * name vectors, kept per tool), so a search can do it while its other channels still run.
+   * name vectors, kept for the search that follows), so a search can do it while its other channels still run.
    */
   prepare(options: { candidates: readonly CatalogTool[]; signal?: AbortSignal }): Promise<void>;
   /** The terms whose statistics `score` needs for this query and these candidates. */
@@ -115,7 +115,7 @@ function defaultThesaurus(signal?: AbortSignal): Promise<WordNetThesaurus> {
   return sharedThesaurus;
 }
 
-/** What a candidate contributes to scoring, cached by its text: tools recur across queries. */
+/** What a candidate contributes to scoring, made once a search (see `createCandidateScorer`). */
 interface ToolAnalysis {
   words: string[];
   /** Field-weighted term frequencies (name words count `SEARCH_NAME_WEIGHT`). */
@@ -127,8 +127,6 @@ interface ToolAnalysis {
   phrases?: ReadonlySet<string>;
 }
 
-/** Analyses kept per scorer; about 1 KB each. */
-const ANALYSIS_CACHE_SIZE = 20_000;
 const WORD_CACHE_SIZE = 100_000;
 
 function analyseTool(tool: CatalogTool): ToolAnalysis {
@@ -154,15 +152,19 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   const thesaurusFor = async (method: SearchMethod, signal?: AbortSignal) =>
     WORDNET_METHODS.has(method) ? (options.thesaurus ?? (await defaultThesaurus(signal))) : undefined;
 
-  const cache = new Map<string, ToolAnalysis>();
-  const toolAnalysis = (tool: CatalogTool): ToolAnalysis => {
+  // Analyses live for one search: `prepare` makes the first candidates' (with their name vectors)
+  // and the search's `analyse` takes them over. A cache across searches (20k, least recently used)
+  // saved ~40 analyses a search at 100k tools, but every young-generation collection of the
+  // search's thread then copied 2.7–3.6 MB of them (pauses of 9–14 ms); with analyses kept for one
+  // search, and allocation-site pretenuring off (`young-objects.ts`), it copies ~0.5 MB (1–5 ms).
+  let prepared = new Map<string, ToolAnalysis>();
+  const analysesIn = (analyses: Map<string, ToolAnalysis>) => (tool: CatalogTool): ToolAnalysis => {
     const key = `${tool.name}\u0000${tool.description}`;
-    let analysis = cache.get(key);
+    let analysis = analyses.get(key);
     if (analysis === undefined) {
-      if (cache.size >= ANALYSIS_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       analysis = analyseTool(tool);
-    } else cache.delete(key);
-    cache.set(key, analysis);
+      analyses.set(key, analysis);
+    }
     return analysis;
   };
   /** Sentence vectors of the candidates' texts (`vector`) or names (`nameVector`), embedding only those not cached. */
@@ -206,7 +208,9 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   const analyse = async (query: string, candidates: readonly CatalogTool[], signal?: AbortSignal): Promise<Analysis> => {
     const table = await embedder.wordVectors(signal ? { signal } : {});
     const words = [...new Set(contentWords(query))];
-    const tools = candidates.map(toolAnalysis);
+    const analyses = prepared;
+    prepared = new Map();
+    const tools = candidates.map(analysesIn(analyses));
     const vocabulary = candidateWords(tools.map((tool) => tool.words), table);
     const similarities = words.map((word) => similaritiesTo({ word, vocabulary, table }));
     const expanded = expandQuery({ words, neighbours: (word) => neighboursOf(similarities[words.indexOf(word)], vocabulary.words, NEIGHBOUR_FLOOR), ...EXPANSION });
@@ -227,7 +231,8 @@ export function createCandidateScorer(options: { embedder: WordVectorEmbedder; t
   return {
     async prepare({ candidates, signal }) {
       const table = await embedder.wordVectors(signal ? { signal } : {});
-      const tools = candidates.map(toolAnalysis);
+      prepared = new Map();
+      const tools = candidates.map(analysesIn(prepared));
       learnWords(new Set(tools.flatMap((tool) => tool.words)), table);
       await vectorsOf(tools, candidates, 'nameVector', signal);
     },

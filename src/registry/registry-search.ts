@@ -13,6 +13,7 @@ import { createFrequencyCache } from './frequency-cache.ts';
 import { createTextIndex } from './text-index.ts';
 import type { CandidateSummary, ToolStore } from './store/index.ts';
 import { hasValues, withoutValues } from './value-phrases.ts';
+import { keepSearchObjectsYoung } from './young-objects.ts';
 
 /** Candidates taken from full-text search before re-scoring (and the most a search may return). */
 export const CANDIDATES_PER_SOURCE = 50;
@@ -103,6 +104,7 @@ export function createRegistrySearch(options: {
   indexCacheDir?: string;
 }): RegistrySearch {
   const { store, embedder, method, sentenceEncoder, indexCacheDir } = options;
+  keepSearchObjectsYoung();
   const usesSentence = sentenceEncoder !== undefined && (method === undefined || method === 'hybrid' || method === 'sentence');
   if (method === 'sentence' && sentenceEncoder === undefined) {
     throw userError('search_invalid', 'the sentence method needs a sentence encoder', 'pass sentenceEncoder: createSentenceEncoder()');
