@@ -3,10 +3,10 @@
  * time, as a search starts it (`embed` of one text; the model runs in its own thread), on short
  * and long requests. Its dense layers run on the int16 kernel (`int16-matmul.wat`).
  */
-import { createSentenceEncoder } from '../src/registry/index.ts';
-import { STARTER_QUERIES_FILE } from '../src/starter/index.ts';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { createSentenceEncoder } from '../src/registry/index.ts';
+import { STARTER_QUERIES_FILE } from '../src/starter/index.ts';
 import { measure, printTable, type Summary } from './stats.ts';
 
 export async function benchSentenceEncoder(): Promise<void> {

@@ -75,7 +75,8 @@ export function embeddedText(tool: { name: string; description: string }): strin
 export interface CandidateScorer {
   /**
    * Does the work `score` needs of `candidates` whatever the query (their words, term counts and
-   * name vectors, kept for the search that follows), so a search can do it while its other channels still run.
+   * name vectors, kept for this search's `termsFor` and `score`), so a search can do it while its
+   * other channels still run.
    */
   prepare(options: { candidates: readonly CatalogTool[]; signal?: AbortSignal }): Promise<void>;
   /** The terms whose statistics `score` needs for this query and these candidates. */
