@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import createWabt from 'wabt';
 
 /** Every `.wat` the project ships, each built into the `.wasm` of the same name. */
-export const WAT_SOURCES = [new URL('../src/registry/search/int16-matmul.wat', import.meta.url)];
+export const WAT_SOURCES = [new URL('../src/registry/search/int16-matmul.wat', import.meta.url), new URL('../src/registry/search/nearest-kernels.wat', import.meta.url)];
 
 /** The binary `wat2wasm` makes of `source` (SIMD on), without names or debug sections. */
 export async function assembleWat(source: URL): Promise<Uint8Array> {

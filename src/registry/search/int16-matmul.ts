@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { instantiateKernel, WASM_PAGE } from './wasm-kernel.ts';
 
 /**
  * Dense layers (`rows × weights + bias`, optionally ReLU) computed in int16 by our own WebAssembly
@@ -32,30 +32,6 @@ const LEVELS = 8191;
 /** Inputs come in multiples of 8 (the quantizer's step), outputs of 16 (the kernel's column block). */
 const INPUT_STEP = 8;
 const OUTPUT_STEP = 16;
-const PAGE = 65_536;
-
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
-/**
- * The part of the WebAssembly API used here. It is a global in Node, but the project's type
- * libraries (es2024, @types/node) declare none of it as a value.
- */
-interface WebAssemblyApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: { env: { memory: WasmMemory } }) => { exports: unknown };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const wasm = (globalThis as unknown as { WebAssembly: WebAssemblyApi }).WebAssembly;
-
-let compiled: object | undefined;
-function kernelModule(): object {
-  compiled ??= new wasm.Module(readFileSync(new URL('./int16-matmul.wasm', import.meta.url)));
-  return compiled;
-}
-
 /**
  * Kernels with their own memory and scratch for up to `maxRows` rows `maxWidth` wide (inputs and
  * outputs alike).
@@ -70,15 +46,14 @@ export function createInt16Kernels(options: { maxRows: number; maxWidth: number 
   if (!Number.isInteger(maxRows) || maxRows < 1 || !Number.isInteger(maxWidth) || maxWidth < 1) {
     throw new Error(`int16 kernels need positive whole maxRows and maxWidth, got ${maxRows} and ${maxWidth}`);
   }
-  const memory = new wasm.Memory({ initial: 1 });
-  const kernel = new wasm.Instance(kernelModule(), { env: { memory } }).exports as KernelExports;
+  const { memory, exports: kernel } = instantiateKernel<KernelExports>('int16-matmul.wasm', 0);
   let top = 0;
   /** Bump allocation, 64-byte aligned; layers are packed once and never freed. */
   const allocate = (bytes: number): number => {
     const at = top;
     top += Math.ceil(bytes / 64) * 64;
     const short = top - memory.buffer.byteLength;
-    if (short > 0) memory.grow(Math.ceil(short / PAGE));
+    if (short > 0) memory.grow(Math.ceil(short / WASM_PAGE));
     return at;
   };
   // One row more than asked: the kernel takes rows in pairs, and an odd count gets a zero row.

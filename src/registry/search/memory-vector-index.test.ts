@@ -75,6 +75,33 @@ describe('createMemoryVectorIndex', () => {
     expect(index.nearest(new Float32Array(3), 5)).toEqual([]);
   });
 
+  it('keeps every tool through growth, removals and a restore from its contents, whatever the dimensions', () => {
+    // 6 dimensions are stored 8 floats apart: contents must come back packed.
+    const dimensions = 6;
+    const vectors = new Map(clusteredVectors({ count: 300, dimensions, clusters: 5, seed: 21 }).map((vector, i) => [`tool_${i}`, vector]));
+    const index = createMemoryVectorIndex({ dimensions });
+    for (const [name, vector] of vectors) index.upsert(name, vector);
+    for (let i = 0; i < 300; i += 3) {
+      index.remove(`tool_${i}`);
+      vectors.delete(`tool_${i}`);
+    }
+    const contents = index.contents();
+    expect(contents.names).toHaveLength(200);
+    expect(contents.vectors).toHaveLength(200 * dimensions);
+    contents.names.forEach((name, slot) => {
+      const unit = contents.vectors.subarray(slot * dimensions, (slot + 1) * dimensions);
+      expect(cosine(unit, vectors.get(name)!)).toBeCloseTo(1, 5);
+    });
+    const restored = createMemoryVectorIndex({ dimensions });
+    restored.restore(contents);
+    const query = clusteredVectors({ count: 1, dimensions, clusters: 1, seed: 5 })[0]!;
+    expect(restored.nearest(query, 15).map((hit) => hit.name)).toEqual(exactNearest(vectors, query, 15));
+    expect(index.nearest(query, 15)).toEqual(restored.nearest(query, 15));
+    expect(() => restored.restore({ names: ['a', 'a'], vectors: new Float32Array(2 * dimensions) })).toThrow(/"a" appears twice/);
+    // A refused restore leaves the index as it was.
+    expect(restored.size).toBe(200);
+  });
+
   it('refuses vectors of another length or with non-finite values, naming the problem', () => {
     const index = createMemoryVectorIndex({ dimensions: 3 });
     expect(() => index.upsert('a', Float32Array.of(1, 0))).toThrow(/2 dimensions, the index 3/);

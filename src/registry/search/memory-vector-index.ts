@@ -5,14 +5,12 @@
  * where PGlite's HNSW scan took ~10 ms, most of it reading pages its buffer cache could not hold.
  */
 
-/** Random hyperplanes per vector: 256 bits, 32 bytes a tool. */
-const SIGNATURE_BITS = 256;
-const SIGNATURE_WORDS = SIGNATURE_BITS / 32;
+import { createNearestKernels, SIGNATURE_BITS, SIGNATURE_WORDS } from './nearest-kernels.ts';
+
 /** Candidates ranked exactly: at least this many, and `SHORTLIST_PER_RESULT` per result asked for. */
 const MIN_SHORTLIST = 1_000;
 const SHORTLIST_PER_RESULT = 40;
-/** The first pass over a large index: signature words compared, share of the index kept, and the floor on what it keeps. */
-const PREFILTER_BITS = 64;
+/** The first pass over a large index (its signatures' first `PREFIX_BITS`): share of the index kept, and the floor on what it keeps. */
 const PREFILTER_SHARE = 0.1;
 const PREFILTER_PER_COUNT = 8;
 
@@ -35,25 +33,6 @@ export interface MemoryVectorIndex {
   contents(): { names: readonly string[]; vectors: Float32Array };
   /** Replaces everything with unit vectors from `contents()`. */
   restore(contents: { names: readonly string[]; vectors: Float32Array }): void;
-}
-
-/** Bits set in each 16-bit number. */
-const BITS_IN = (() => {
-  const table = new Uint8Array(65_536);
-  for (let i = 1; i < table.length; i++) table[i] = (i & 1) + (table[i >>> 1] ?? 0);
-  return table;
-})();
-
-const bitsIn = (word: number) => (BITS_IN[word & 0xffff] ?? 0) + (BITS_IN[word >>> 16] ?? 0);
-
-/** The smallest distance at or under which at least `count` entries of `histogram` fall. */
-function cutFor(histogram: Uint32Array, count: number): number {
-  let cut = 0;
-  for (let seen = 0; cut < histogram.length - 1; cut++) {
-    seen += histogram[cut] ?? 0;
-    if (seen >= count) break;
-  }
-  return cut;
 }
 
 /**
@@ -103,14 +82,10 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
   const rotated = new Float32Array(padded);
   const slots = new Map<string, number>();
   const names: string[] = [];
-  let capacity = 16;
-  let unit = new Float32Array(capacity * dimensions);
-  let signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
-  // Scratch space of every scan, sized with the index: a scan allocating ~140 KB at 100k tools
-  // made the index's thread stop for a full collection every second or so.
-  let distances = new Uint16Array(capacity);
-  let prefixes = new Uint8Array(capacity);
-  let kept = new Int32Array(capacity);
+  // Signatures, vectors and the scans' scratch space live in the kernels' memory, sized with the
+  // index: a scan allocating ~140 KB at 100k tools made the index's thread stop for a full
+  // collection every second or so.
+  let kernels = createNearestKernels({ capacity: 16, dimensions });
 
   const normalized = (vector: Float32Array): Float32Array | undefined => {
     if (vector.length !== dimensions) throw invalidVector(`it has ${vector.length} dimensions, the index ${dimensions}`);
@@ -133,24 +108,18 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     }
   };
 
-  const grow = () => {
-    capacity *= 2;
-    const nextUnit = new Float32Array(capacity * dimensions);
-    nextUnit.set(unit);
-    unit = nextUnit;
-    const nextSignatures = new Uint32Array(capacity * SIGNATURE_WORDS);
-    nextSignatures.set(signatures);
-    signatures = nextSignatures;
-    distances = new Uint16Array(capacity);
-    prefixes = new Uint8Array(capacity);
-    kept = new Int32Array(capacity);
+  /** New kernels for at least `capacity` tools, with the present tools copied across. */
+  const resize = (capacity: number) => {
+    const next = createNearestKernels({ capacity, dimensions });
+    next.signatures.set(kernels.signatures.subarray(0, names.length * SIGNATURE_WORDS));
+    next.vectors.set(kernels.vectors.subarray(0, names.length * kernels.stride));
+    kernels = next;
   };
 
-  const cosineAt = (query: Float32Array, slot: number) => {
-    const base = slot * dimensions;
-    let dot = 0;
-    for (let i = 0; i < dimensions; i++) dot += (unit[base + i] ?? 0) * (query[i] ?? 0);
-    return dot;
+  /** The query's unit vector and signature into the kernels' memory, for the next scan. */
+  const setQuery = (direction: Float32Array) => {
+    kernels.query.set(direction);
+    signatureOf(direction, kernels.querySignature, 0);
   };
 
   const remove = (name: string) => {
@@ -160,7 +129,8 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
     const last = names.length - 1;
     const moved = names[last];
     if (slot !== last && moved !== undefined) {
-      unit.copyWithin(slot * dimensions, last * dimensions, (last + 1) * dimensions);
+      const { stride, vectors, signatures } = kernels;
+      vectors.copyWithin(slot * stride, last * stride, (last + 1) * stride);
       signatures.copyWithin(slot * SIGNATURE_WORDS, last * SIGNATURE_WORDS, (last + 1) * SIGNATURE_WORDS);
       names[slot] = moved;
       slots.set(moved, slot);
@@ -171,50 +141,16 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
 
   /**
    * Slots whose signatures are nearest the query's, at least `count` of them (ties at the cut all
-   * come). A large index is first narrowed on the signatures' first `PREFILTER_BITS` bits, to
-   * the nearest `PREFILTER_SHARE` of it (never fewer than `PREFILTER_PER_COUNT` × `count`): a
-   * quarter of the work per tool, and a true neighbour is far inside that cut on 64 bits alone.
+   * come). A large index is first narrowed on the signatures' first `PREFIX_BITS` bits, to the
+   * nearest `PREFILTER_SHARE` of it (never fewer than `PREFILTER_PER_COUNT` × `count`): a quarter
+   * of the work per tool, and a true neighbour is far inside that cut on 64 bits alone.
    */
-  const shortlist = (query: Float32Array, count: number): number[] => {
+  const shortlist = (count: number): Int32Array => {
     const size = names.length;
-    if (size <= count) return Array.from({ length: size }, (_, slot) => slot);
-    const signature = new Uint32Array(SIGNATURE_WORDS);
-    signatureOf(query, signature, 0);
+    if (size <= count) return kernels.allBelow(size);
     const keep = Math.max(count * PREFILTER_PER_COUNT, Math.ceil(size * PREFILTER_SHARE));
-    let candidates: Int32Array;
-    if (keep >= size) {
-      for (let slot = 0; slot < size; slot++) kept[slot] = slot;
-      candidates = kept.subarray(0, size);
-    } else {
-      // Two words, unrolled: this loop runs once per tool, so it is most of a search's time.
-      const first = signature[0] ?? 0;
-      const second = signature[1] ?? 0;
-      const prefix = prefixes;
-      const histogram = new Uint32Array(PREFILTER_BITS + 1);
-      for (let slot = 0, at = 0; slot < size; slot++, at += SIGNATURE_WORDS) {
-        const a = (signatures[at] ?? 0) ^ first;
-        const b = (signatures[at + 1] ?? 0) ^ second;
-        const distance = (BITS_IN[a & 0xffff] ?? 0) + (BITS_IN[a >>> 16] ?? 0) + (BITS_IN[b & 0xffff] ?? 0) + (BITS_IN[b >>> 16] ?? 0);
-        prefix[slot] = distance;
-        histogram[distance] = (histogram[distance] ?? 0) + 1;
-      }
-      const cut = cutFor(histogram, keep);
-      let next = 0;
-      for (let slot = 0; slot < size; slot++) if ((prefix[slot] ?? 0) <= cut) kept[next++] = slot;
-      candidates = kept.subarray(0, next);
-    }
-    const histogram = new Uint32Array(SIGNATURE_BITS + 1);
-    for (let i = 0; i < candidates.length; i++) {
-      const at = (candidates[i] ?? 0) * SIGNATURE_WORDS;
-      let distance = 0;
-      for (let word = 0; word < SIGNATURE_WORDS; word++) distance += bitsIn((signatures[at + word] ?? 0) ^ (signature[word] ?? 0));
-      distances[i] = distance;
-      histogram[distance] = (histogram[distance] ?? 0) + 1;
-    }
-    const cut = cutFor(histogram, count);
-    const slotsNear: number[] = [];
-    for (let i = 0; i < candidates.length; i++) if ((distances[i] ?? 0) <= cut) slotsNear.push(candidates[i] ?? 0);
-    return slotsNear;
+    const candidates = keep >= size ? kernels.allBelow(size) : kernels.prefixWithin(size, keep);
+    return kernels.nearestWithin(candidates, count);
   };
 
   return {
@@ -230,61 +166,79 @@ export function createMemoryVectorIndex(options: { dimensions: number }): Memory
       }
       let slot = slots.get(name);
       if (slot === undefined) {
-        if (names.length === capacity) grow();
+        if (names.length === kernels.capacity) resize(kernels.capacity * 2);
         slot = names.length;
         names.push(name);
         slots.set(name, slot);
       }
-      unit.set(direction, slot * dimensions);
-      signatureOf(direction, signatures, slot * SIGNATURE_WORDS);
+      kernels.vectors.set(direction, slot * kernels.stride);
+      signatureOf(direction, kernels.signatures, slot * SIGNATURE_WORDS);
     },
     remove,
     nearest(query, limit) {
       const direction = normalized(query);
       if (direction === undefined || limit <= 0) return [];
-      const near = shortlist(direction, Math.max(MIN_SHORTLIST, limit * SHORTLIST_PER_RESULT));
-      const similarities = new Float64Array(near.length);
-      for (let i = 0; i < near.length; i++) similarities[i] = cosineAt(direction, near[i] ?? 0);
+      setQuery(direction);
+      const near = shortlist(Math.max(MIN_SHORTLIST, limit * SHORTLIST_PER_RESULT));
+      const similarities = Float64Array.from(kernels.dots(near));
       // Only what can make the top `limit` becomes a hit: sorting a thousand objects cost more than the scan.
       const floor = near.length <= limit ? Number.NEGATIVE_INFINITY : (similarities.slice().sort()[near.length - limit] ?? Number.NEGATIVE_INFINITY);
       const hits: VectorHit[] = [];
-      near.forEach((slot, i) => {
+      for (let i = 0; i < near.length; i++) {
         const similarity = similarities[i] ?? Number.NEGATIVE_INFINITY;
-        if (similarity >= floor) hits.push({ name: names[slot] ?? '', similarity });
-      });
+        if (similarity >= floor) hits.push({ name: names[near[i] ?? 0] ?? '', similarity });
+      }
       // Ties fall by name, so the order does not depend on slots (which removals reshuffle).
       hits.sort((a, b) => b.similarity - a.similarity || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return hits.slice(0, limit);
     },
     contents() {
-      return { names: [...names], vectors: unit.slice(0, names.length * dimensions) };
+      const { stride, vectors } = kernels;
+      const packed = new Float32Array(names.length * dimensions);
+      if (stride === dimensions) packed.set(vectors.subarray(0, names.length * dimensions));
+      else for (let slot = 0; slot < names.length; slot++) packed.set(vectors.subarray(slot * stride, slot * stride + dimensions), slot * dimensions);
+      return { names: [...names], vectors: packed };
     },
     restore(contents) {
       if (contents.vectors.length !== contents.names.length * dimensions) throw invalidVector(`${contents.vectors.length} values are not ${contents.names.length} vectors of ${dimensions}`);
+      const seen = new Set<string>();
+      for (const name of contents.names) {
+        if (seen.has(name)) throw invalidVector(`"${name}" appears twice`);
+        seen.add(name);
+      }
+      let capacity = 16;
+      while (capacity < contents.names.length) capacity *= 2;
+      const next = createNearestKernels({ capacity, dimensions });
+      const { stride, vectors, signatures } = next;
+      contents.names.forEach((_, slot) => {
+        const row = contents.vectors.subarray(slot * dimensions, (slot + 1) * dimensions);
+        vectors.set(row, slot * stride);
+        signatureOf(row, signatures, slot * SIGNATURE_WORDS);
+      });
+      kernels = next;
       slots.clear();
       names.length = 0;
-      while (capacity < contents.names.length) capacity *= 2;
-      unit = new Float32Array(capacity * dimensions);
-      signatures = new Uint32Array(capacity * SIGNATURE_WORDS);
-      distances = new Uint16Array(capacity);
-      prefixes = new Uint8Array(capacity);
-      kept = new Int32Array(capacity);
-      unit.set(contents.vectors);
       contents.names.forEach((name, slot) => {
-        if (slots.has(name)) throw invalidVector(`"${name}" appears twice`);
         names.push(name);
         slots.set(name, slot);
-        signatureOf(unit.subarray(slot * dimensions, (slot + 1) * dimensions), signatures, slot * SIGNATURE_WORDS);
       });
     },
     similarities(query, wanted) {
       const direction = normalized(query);
       const found = new Map<string, number>();
       if (direction === undefined) return found;
+      const listed: number[] = [];
+      const listedNames: string[] = [];
       for (const name of wanted) {
         const slot = slots.get(name);
-        if (slot !== undefined) found.set(name, cosineAt(direction, slot));
+        if (slot === undefined) continue;
+        listed.push(slot);
+        listedNames.push(name);
       }
+      if (listed.length === 0) return found;
+      setQuery(direction);
+      const products = kernels.dots(listed);
+      listedNames.forEach((name, i) => found.set(name, products[i] ?? 0));
       return found;
     },
   };
