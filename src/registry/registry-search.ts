@@ -181,127 +181,136 @@ export function createRegistrySearch(options: {
           : sentenceEncoder.embed({ texts: [query], ...(signal ? { signal } : {}) });
       // Awaited below; if anything before that throws, its rejection must not go unhandled.
       sentencePending?.catch(() => {});
-      const words = [...new Set(contentWords(query))];
-      const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
-      // A query with no known word embeds to zeros, which has no cosine; full text may still match.
-      // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
-      const hasDirection = method !== 'bm25' && queryVector.some((value) => value !== 0);
-      const wordVectors = hasDirection ? wordIndexFor(queryVector.length) : undefined;
-      const wordPoint = wordVectors?.syncPoint();
-      const requests = [
-        ...(wordPoint === undefined ? [] : [{ embedderId: embedder.id, ...wordPoint }]),
-        ...(sentencePoint === undefined || sentenceEncoder === undefined ? [] : [{ embedderId: sentenceEncoder.id, ...sentencePoint }]),
-      ];
-      const textPoint = textIndex.syncPoint();
-      const context = await store.searchContext({ terms: words.map(stem), ...(requests.length === 0 ? {} : { changes: requests }), ...(textPoint === undefined ? {} : { textChanges: textPoint }) });
-      const { statistics: known, policy } = context;
-      frequencies.record(known, words.map(stem));
-      const readAt = (point: { since: string } | undefined, at: number) => {
-        const changes = point === undefined ? undefined : context.changes?.[at];
-        return point === undefined || changes === undefined ? undefined : { since: point.since, changes };
-      };
-      const wordRead = readAt(wordPoint, 0);
-      const sentenceRead = readAt(sentencePoint, wordPoint === undefined ? 0 : 1);
-      const wordCopy = await wordVectors?.current(wordRead);
-      const indexPending = sentencePending === undefined ? undefined : sentenceIndex?.current(sentenceRead);
-      const textOptions = {
-        query,
-        words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
-        limit: CANDIDATES_PER_SOURCE,
-        textMatchBudget: TEXT_MATCH_BUDGET,
-      };
-      // The word vectors' HNSW scan runs in the statement only when their in-memory copy cannot answer.
-      const candidatesFor = (vector: Float32Array) =>
-        store.searchCandidates({ ...textOptions, embedderId: embedder.id, vector: Array.from(vector), vectorLimit: WORD_VECTOR_CANDIDATES });
-      // Otherwise full text brings names only, and every channel's summaries are read together at the
-      // end: one primary-key lookup instead of a join in each channel's statement.
-      let found = hasDirection && wordCopy === undefined ? await candidatesFor(queryVector) : undefined;
-      const textCopy = found === undefined ? await textIndex.current(textPoint === undefined || context.textChanges === undefined ? undefined : { since: textPoint.since, changes: context.textChanges }) : undefined;
-      // From the in-memory copy, full-text candidates are known before the word scan is asked for,
-      // so its one reply brings their similarities too. Else the scan runs during the statement.
-      const memoryTextNames = textCopy?.search({ terms: [...new Set(words.map(stem))], limit: CANDIDATES_PER_SOURCE });
-      const wordNearest = wordCopy === undefined ? undefined : scanned({ copy: wordCopy, vector: queryVector, asked: memoryTextNames ?? [], reply: wordCopy.nearestWith({ query: queryVector, limit: WORD_VECTOR_CANDIDATES, known: memoryTextNames ?? [] }) });
-      wordNearest?.catch(() => {});
-      const textNames = found !== undefined ? [] : (memoryTextNames ?? (await store.textMatches(textOptions)));
-      let similarities = found?.similarities ?? new Map<string, number>();
-      /** Candidates whose summaries are still to be read. */
-      const unread = new Set(textNames);
-      if (wordNearest !== undefined) {
-        const fromWords = await fromMemoryIndex({ nearestPending: wordNearest, known: textNames });
-        if (fromWords === undefined) {
-          found = await candidatesFor(queryVector);
-          similarities = found.similarities;
+      // Until the sentence scan takes the channel's other end, a failure here must close it: else
+      // the encoder's vector waits on it until the port is collected.
+      let portTaken = channel === undefined;
+      try {
+        const words = [...new Set(contentWords(query))];
+        const [queryVector = new Float32Array(embedder.dimensions)] = await embedder.embed({ texts: [query], ...(signal ? { signal } : {}) });
+        // A query with no known word embeds to zeros, which has no cosine; full text may still match.
+        // `bm25` is the lexical baseline: no vectors at all, candidates from full text only.
+        const hasDirection = method !== 'bm25' && queryVector.some((value) => value !== 0);
+        const wordVectors = hasDirection ? wordIndexFor(queryVector.length) : undefined;
+        const wordPoint = wordVectors?.syncPoint();
+        const requests = [
+          ...(wordPoint === undefined ? [] : [{ embedderId: embedder.id, ...wordPoint }]),
+          ...(sentencePoint === undefined || sentenceEncoder === undefined ? [] : [{ embedderId: sentenceEncoder.id, ...sentencePoint }]),
+        ];
+        const textPoint = textIndex.syncPoint();
+        const context = await store.searchContext({ terms: words.map(stem), ...(requests.length === 0 ? {} : { changes: requests }), ...(textPoint === undefined ? {} : { textChanges: textPoint }) });
+        const { statistics: known, policy } = context;
+        frequencies.record(known, words.map(stem));
+        const readAt = (point: { since: string } | undefined, at: number) => {
+          const changes = point === undefined ? undefined : context.changes?.[at];
+          return point === undefined || changes === undefined ? undefined : { since: point.since, changes };
+        };
+        const wordRead = readAt(wordPoint, 0);
+        const sentenceRead = readAt(sentencePoint, wordPoint === undefined ? 0 : 1);
+        const wordCopy = await wordVectors?.current(wordRead);
+        const indexPending = sentencePending === undefined ? undefined : sentenceIndex?.current(sentenceRead);
+        const textOptions = {
+          query,
+          words: words.map((word) => ({ word, documentFrequency: known.documentFrequency.get(stem(word)) ?? 0 })),
+          limit: CANDIDATES_PER_SOURCE,
+          textMatchBudget: TEXT_MATCH_BUDGET,
+        };
+        // The word vectors' HNSW scan runs in the statement only when their in-memory copy cannot answer.
+        const candidatesFor = (vector: Float32Array) =>
+          store.searchCandidates({ ...textOptions, embedderId: embedder.id, vector: Array.from(vector), vectorLimit: WORD_VECTOR_CANDIDATES });
+        // Otherwise full text brings names only, and every channel's summaries are read together at the
+        // end: one primary-key lookup instead of a join in each channel's statement.
+        let found = hasDirection && wordCopy === undefined ? await candidatesFor(queryVector) : undefined;
+        const textCopy = found === undefined ? await textIndex.current(textPoint === undefined || context.textChanges === undefined ? undefined : { since: textPoint.since, changes: context.textChanges }) : undefined;
+        // From the in-memory copy, full-text candidates are known before the word scan is asked for,
+        // so its one reply brings their similarities too. Else the scan runs during the statement.
+        const memoryTextNames = textCopy?.search({ terms: [...new Set(words.map(stem))], limit: CANDIDATES_PER_SOURCE });
+        const wordNearest = wordCopy === undefined ? undefined : scanned({ copy: wordCopy, vector: queryVector, asked: memoryTextNames ?? [], reply: wordCopy.nearestWith({ query: queryVector, limit: WORD_VECTOR_CANDIDATES, known: memoryTextNames ?? [] }) });
+        wordNearest?.catch(() => {});
+        const textNames = found !== undefined ? [] : (memoryTextNames ?? (await store.textMatches(textOptions)));
+        let similarities = found?.similarities ?? new Map<string, number>();
+        /** Candidates whose summaries are still to be read. */
+        const unread = new Set(textNames);
+        if (wordNearest !== undefined) {
+          const fromWords = await fromMemoryIndex({ nearestPending: wordNearest, known: textNames });
+          if (fromWords === undefined) {
+            found = await candidatesFor(queryVector);
+            similarities = found.similarities;
+            unread.clear();
+          } else {
+            similarities = fromWords.similarities;
+            for (const name of fromWords.added) unread.add(name);
+          }
+        }
+        // The sentence scan is asked for with the candidates found so far, so its one reply brings
+        // their similarities too; the encoder's vector waits on the channel until the thread reads it.
+        const firstCandidates = [...(found?.summaries.map((summary) => summary.name) ?? []), ...unread];
+        const sentenceNearest =
+          sentencePending === undefined || indexPending === undefined
+            ? undefined
+            : indexPending.then(async (index) => {
+                if (index === undefined) {
+                  channel?.port2.close();
+                  return undefined;
+                }
+                const vectorOf = async () => (await sentencePending)[0];
+                if (channel !== undefined) {
+                  return scanned({ copy: index, vector: vectorOf, asked: firstCandidates, reply: index.nearestFrom({ port: channel.port2, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
+                }
+                const vector = await vectorOf();
+                return vector === undefined ? undefined : scanned({ copy: index, vector, asked: firstCandidates, reply: index.nearestWith({ query: vector, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
+              });
+        portTaken = true;
+        sentenceNearest?.catch(() => {});
+        let summaries: CandidateSummary[] = found?.summaries ?? [];
+        const readUnread = async () => {
+          if (unread.size === 0) return;
+          // A tool removed since the copies were synced has no summary, and so is no candidate.
+          summaries = [...summaries, ...(await store.summaries({ names: [...unread] }))];
           unread.clear();
-        } else {
-          similarities = fromWords.similarities;
-          for (const name of fromWords.added) unread.add(name);
-        }
-      }
-      // The sentence scan is asked for with the candidates found so far, so its one reply brings
-      // their similarities too; the encoder's vector waits on the channel until the thread reads it.
-      const firstCandidates = [...(found?.summaries.map((summary) => summary.name) ?? []), ...unread];
-      const sentenceNearest =
-        sentencePending === undefined || indexPending === undefined
-          ? undefined
-          : indexPending.then(async (index) => {
-              if (index === undefined) {
-                channel?.port2.close();
-                return undefined;
-              }
-              const vectorOf = async () => (await sentencePending)[0];
-              if (channel !== undefined) {
-                return scanned({ copy: index, vector: vectorOf, asked: firstCandidates, reply: index.nearestFrom({ port: channel.port2, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
-              }
-              const vector = await vectorOf();
-              return vector === undefined ? undefined : scanned({ copy: index, vector, asked: firstCandidates, reply: index.nearestWith({ query: vector, limit: SENTENCE_CANDIDATES, known: firstCandidates }) });
+        };
+        // Read while the sentence encoder and its scan still run on their threads: then only the few
+        // tools the sentence channel adds are read after it answers.
+        await readUnread();
+        // While the sentence channel still runs, the first candidates' query-independent scoring work.
+        if (sentencePending !== undefined) await scorer.prepare({ candidates: summaries, ...(signal ? { signal } : {}) });
+        let sentenceSimilarities = new Map<string, number>();
+        if (sentencePending !== undefined && sentenceEncoder !== undefined) {
+          const candidateNames = summaries.map((summary) => summary.name);
+          const fromSentences = await fromMemoryIndex({ nearestPending: sentenceNearest, known: candidateNames });
+          if (fromSentences === undefined) {
+            const sentence = await store.sentenceCandidates({
+              embedderId: sentenceEncoder.id,
+              vector: Array.from((await sentencePending)[0] ?? new Float32Array(sentenceEncoder.dimensions)),
+              limit: SENTENCE_CANDIDATES,
+              known: candidateNames,
             });
-      sentenceNearest?.catch(() => {});
-      let summaries: CandidateSummary[] = found?.summaries ?? [];
-      const readUnread = async () => {
-        if (unread.size === 0) return;
-        // A tool removed since the copies were synced has no summary, and so is no candidate.
-        summaries = [...summaries, ...(await store.summaries({ names: [...unread] }))];
-        unread.clear();
-      };
-      // Read while the sentence encoder and its scan still run on their threads: then only the few
-      // tools the sentence channel adds are read after it answers.
-      await readUnread();
-      // While the sentence channel still runs, the first candidates' query-independent scoring work.
-      if (sentencePending !== undefined) await scorer.prepare({ candidates: summaries, ...(signal ? { signal } : {}) });
-      let sentenceSimilarities = new Map<string, number>();
-      if (sentencePending !== undefined && sentenceEncoder !== undefined) {
-        const candidateNames = summaries.map((summary) => summary.name);
-        const fromSentences = await fromMemoryIndex({ nearestPending: sentenceNearest, known: candidateNames });
-        if (fromSentences === undefined) {
-          const sentence = await store.sentenceCandidates({
-            embedderId: sentenceEncoder.id,
-            vector: Array.from((await sentencePending)[0] ?? new Float32Array(sentenceEncoder.dimensions)),
-            limit: SENTENCE_CANDIDATES,
-            known: candidateNames,
-          });
-          summaries = [...summaries, ...sentence.summaries];
-          sentenceSimilarities = sentence.similarities;
-        } else {
-          for (const name of fromSentences.added) unread.add(name);
-          sentenceSimilarities = fromSentences.similarities;
+            summaries = [...summaries, ...sentence.summaries];
+            sentenceSimilarities = sentence.similarities;
+          } else {
+            for (const name of fromSentences.added) unread.add(name);
+            sentenceSimilarities = fromSentences.similarities;
+          }
         }
+        await readUnread();
+        // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
+        summaries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        if (summaries.length === 0) return { hits: [], band: 'synthesize' };
+        const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
+        const stems = new Set(words.map(stem));
+        const more = (await scorer.termsFor({ query, candidates })).filter((term) => !stems.has(term));
+        const cached = frequencies.lookup(known.generation, more);
+        const extra = cached.missing.length > 0 ? await store.searchStatistics({ terms: cached.missing }) : known;
+        if (extra !== known) frequencies.record(extra, cached.missing);
+        // Absent means held by no tool, as the store reports it.
+        const fromCache = [...cached.known].filter(([, frequency]) => frequency > 0);
+        const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...fromCache, ...extra.documentFrequency]) };
+        const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(usesSentence ? { sentenceSimilarity: sentenceSimilarities } : {}), ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
+        const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
+        return { hits, band: hits[0]?.band ?? 'synthesize' };
+      } catch (error) {
+        if (!portTaken) channel?.port2.close();
+        throw error;
       }
-      await readUnread();
-      // By name, as the store returns each list: tied scores then fall the same way whichever channel found a tool.
-      summaries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      if (summaries.length === 0) return { hits: [], band: 'synthesize' };
-      const candidates = summaries.map((summary) => ({ name: summary.name, description: summary.description }));
-      const stems = new Set(words.map(stem));
-      const more = (await scorer.termsFor({ query, candidates })).filter((term) => !stems.has(term));
-      const cached = frequencies.lookup(known.generation, more);
-      const extra = cached.missing.length > 0 ? await store.searchStatistics({ terms: cached.missing }) : known;
-      if (extra !== known) frequencies.record(extra, cached.missing);
-      // Absent means held by no tool, as the store reports it.
-      const fromCache = [...cached.known].filter(([, frequency]) => frequency > 0);
-      const statistics = { ...extra, documentFrequency: new Map([...known.documentFrequency, ...fromCache, ...extra.documentFrequency]) };
-      const scores = await scorer.score({ query, queryVector, candidates, statistics, storedSimilarity: similarities, ...(usesSentence ? { sentenceSimilarity: sentenceSimilarities } : {}), ...(method ? { method } : {}), ...(phraseQuery === undefined ? {} : { phraseQuery }), ...(signal ? { signal } : {}) });
-      const hits = rankHits({ scores, summaries: new Map(summaries.map((summary) => [summary.name, summary])), policy }).slice(0, limit);
-      return { hits, band: hits[0]?.band ?? 'synthesize' };
     },
   };
   return registrySearch;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listStarterPackageDirs } from '../starter/index.ts';
 import { benchmarkRetrieval, BenchmarkToolSchema, openBenchmarkCatalog } from './retrieval-benchmark.ts';
-import { createSentenceEncoder, createWordVectorEmbedder } from './search/index.ts';
+import { createSentenceEncoder, createWordVectorEmbedder, type ForwardingEmbedder } from './search/index.ts';
 
 const catalog = [
   { name: 'ShopFinder', description: 'Search products in online stores and compare their prices.', parameters: { properties: {} } },
@@ -61,5 +61,34 @@ describe('registry search with the sentence encoder fused in', () => {
     } finally {
       await opened.close();
     }
+  }, 60_000);
+
+  it('closes the channel its encoder forwards the vector on when the search fails before the scan takes it', async () => {
+    // The real encoder, seen through a forwarding embedder that watches its end of the channel.
+    const portClosings: Array<Promise<'closed'>> = [];
+    const watched: ForwardingEmbedder = {
+      id: sentenceEncoder.id,
+      dimensions: sentenceEncoder.dimensions,
+      embed: (call) => sentenceEncoder.embed(call),
+      async embedForwarding({ text, port }) {
+        portClosings.push(new Promise((resolve) => port.once('close', () => resolve('closed'))));
+        const [vector = new Float32Array(sentenceEncoder.dimensions)] = await sentenceEncoder.embed({ texts: [text] });
+        port.postMessage({ vector });
+        return vector;
+      },
+    };
+    const opened = await openBenchmarkCatalog({ catalog, embedder, sentenceEncoder: watched });
+    await opened.prepare();
+    expect((await opened.search({ query: 'I need new headphones' })).hits[0]?.name).toBe('ShopFinder');
+    // A search that succeeds: the scan's thread read the vector and closed its end.
+    const succeeded = portClosings.at(-1);
+    const stillOpen = () => new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), 2_000).unref());
+    expect(await Promise.race([succeeded!, stillOpen()])).toBe('closed');
+    // The database goes away under the search: its first statement fails, before any scan starts.
+    await opened.close();
+    await expect(opened.search({ query: 'is my flight delayed' })).rejects.toThrow();
+    const failed = portClosings.at(-1);
+    expect(failed).not.toBe(succeeded);
+    expect(await Promise.race([failed!, stillOpen()])).toBe('closed');
   }, 60_000);
 });
